@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Organizations;
+
+namespace CeAdmin.App.Features.Accounts;
+
+/// <summary>The claims the sign-in puts into the cookie besides Identity's own.</summary>
+public static class CeClaims
+{
+    public const string UnitId = "ce:unit_id";
+    public const string UnitName = "ce:unit_name";
+    public const string UnitKind = "ce:unit_kind";
+    /// <summary>Role of a personal account signed in without a unit role.</summary>
+    public const string PersonalRole = "Personal";
+    /// <summary>Role of a unit account's own login (manages its operators).</summary>
+    public const string UnitAdminRole = "UnitAdmin";
+
+    public static readonly string[] Custom = [UnitId, UnitName, UnitKind];
+
+    public static Actor? ToActor(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return null;
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var name = user.Identity.Name;
+        if (id is null || name is null) return null;
+        if (!int.TryParse(user.FindFirstValue(UnitId), out var unitId))
+            return new Actor(id, name, 0, "");
+        if (user.IsInRole(UnitAdminRole))
+            return new Actor(id, name, unitId, user.FindFirstValue(UnitName) ?? "", null, IsUnitLogin: true);
+        UnitKind? kind = Enum.TryParse<UnitKind>(user.FindFirstValue(UnitKind), out var k) ? k : null;
+        return new Actor(id, name, unitId, user.FindFirstValue(UnitName) ?? "", kind);
+    }
+}

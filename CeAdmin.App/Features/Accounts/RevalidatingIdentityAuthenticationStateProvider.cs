@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using CeAdmin.Domain.Accounts;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CeAdmin.App.Features.Accounts;
+
+/// <summary>
+/// Re-checks an open circuit's user every minute: a changed security stamp (password change,
+/// operator removed or de-authorised), a locked account or a unit role no longer granted ends the
+/// session promptly, without waiting for the next HTTP request.
+/// </summary>
+public sealed class RevalidatingIdentityAuthenticationStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopeFactory,
+    IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var principal = authenticationState.User;
+        var user = await users.GetUserAsync(principal);
+        if (user is null || await users.IsLockedOutAsync(user)) return false;
+        var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (stamp != await users.GetSecurityStampAsync(user)) return false;
+
+        var actor = CeClaims.ToActor(principal);
+        if (actor is { IsPersonal: false, IsUnitLogin: false })
+        {
+            var roles = await scope.ServiceProvider.GetRequiredService<SignInDirectory>().RolesForAsync(user.Id, cancellationToken);
+            return roles.Any(r => r.UnitId == actor.UnitId);
+        }
+        return true;
+    }
+}

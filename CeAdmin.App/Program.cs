@@ -1,0 +1,36 @@
+using CeAdmin.App;
+using CeAdmin.App.Components;
+using CeAdmin.App.Features.Accounts;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Demo;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCeAdmin();
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapFeatureEndpoints();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the browser tests.</summary>
+public partial class Program;

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CeAdmin.App.Features.Accounts;
+using CeAdmin.App.Shared;
+using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CeAdmin.App;
+
+public static class ServiceRegistration
+{
+    public static void AddCeAdmin(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        // Chinese UI: dates as yyyy-MM-dd, MudBlazor's own texts through the Chinese localizer.
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("zh-CN").Clone();
+        culture.DateTimeFormat.ShortDatePattern = "yyyy-MM-dd";
+        CultureInfo.DefaultThreadCurrentCulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+        ValidationSetup.UseChinese();
+        // Without this, prerendered Chinese text comes out as &#x...; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(c =>
+        {
+            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            c.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
+        services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        services.AddHttpContextAccessor();
+
+        // Database: one switch selects the provider; a fresh context per operation.
+        var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddCeAdminDomain(database);
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        // Identity's stores and the data-protection key ring ask DI for a context; they get a short-lived one per scope.
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        // Several instances behind a proxy share the key ring through the database.
+        services.AddDataProtection().SetApplicationName("CeAdmin").PersistKeysToDbContext<AppDbContext>();
+
+        AddIdentity(services, config);
+        services.AddScoped<UserSession>();
+    }
+
+    private static void AddIdentity(IServiceCollection services, IConfiguration config)
+    {
+        var security = config.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthorization();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                // The password rule is ours (PasswordRule); Identity's defaults would contradict it.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredLength = 8;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "CeAdmin.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/login";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleMinutes);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // Keep the chosen unit role when the cookie's principal is refreshed.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var extra = ctx.CurrentPrincipal?.Claims.Where(c => CeClaims.Custom.Contains(c.Type) || c.Type == System.Security.Claims.ClaimTypes.Role).ToList() ?? [];
+                if (ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity id)
+                    foreach (var claim in extra.Where(c => !id.HasClaim(c.Type, c.Value))) id.AddClaim(claim);
+                return Task.CompletedTask;
+            };
+        });
+    }
+}
+
+/// <summary>The "Security" configuration section.</summary>
+public sealed class SecurityOptions
+{
+    public int MaxFailedSignIns { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int IdleMinutes { get; set; } = 30;
+}

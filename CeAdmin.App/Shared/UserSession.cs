@@ -1,0 +1,36 @@
+using CeAdmin.App.Features.Accounts;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Organizations;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.App.Shared;
+
+/// <summary>What the shell needs to know about the signed-in user to draw menus.</summary>
+public sealed record SessionInfo(Actor? Actor, bool IsUnitAdmin, AffiliationLevel? AuthorityLevel, bool AuthorityApproved)
+{
+    public UnitKind? Kind => Actor?.UnitKind;
+    public bool IsAuthority => Kind == UnitKind.Authority && AuthorityApproved;
+    public bool IsProvinceAuthority => IsAuthority && AuthorityLevel == AffiliationLevel.Province;
+    public bool IsPersonal => Actor is { IsPersonal: true } && !IsUnitAdmin;
+}
+
+/// <summary>Loads SessionInfo from the database, so an approval shows its menus without signing in again.</summary>
+public sealed class UserSession(AuthenticationStateProvider authState, IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<SessionInfo> GetAsync()
+    {
+        var user = (await authState.GetAuthenticationStateAsync()).User;
+        var actor = CeClaims.ToActor(user);
+        var isUnitAdmin = user.IsInRole(CeClaims.UnitAdminRole);
+        if (actor is null || actor.UnitKind != UnitKind.Authority) return new SessionInfo(actor, isUnitAdmin, null, false);
+
+        await using var db = dbFactory.CreateDbContext();
+        var authority = await db.Authorities.AsNoTracking()
+            .Where(a => a.UnitAccountId == actor.UnitId)
+            .Select(a => new { a.Level, a.ApprovedAt })
+            .FirstOrDefaultAsync();
+        return new SessionInfo(actor, isUnitAdmin, authority?.Level, authority?.ApprovedAt is not null);
+    }
+}

@@ -1,0 +1,27 @@
+// Idle sign-out and cookie keep-alive. An open Blazor circuit sends no HTTP requests, so the
+// sliding cookie would not renew while a user works, nor would an idle one be signed out.
+(() => {
+    let last = Date.now();
+    let lastPing = Date.now();
+    const pingEvery = 5 * 60 * 1000;
+    const mark = () => { last = Date.now(); };
+    ['mousemove', 'mousedown', 'keydown', 'scroll', 'touchstart', 'wheel'].forEach(e =>
+        window.addEventListener(e, mark, { passive: true, capture: true }));
+
+    setInterval(() => {
+        const el = document.getElementById('ce-session');
+        if (!el) return; // not signed in
+        const idleMs = parseFloat(el.dataset.idleMinutes || '30') * 60 * 1000;
+        const now = Date.now();
+        if (now - last >= idleMs) {
+            window.location.href = '/account/logout?reason=idle';
+            return;
+        }
+        if (last > lastPing && now - lastPing >= Math.min(pingEvery, idleMs / 2)) {
+            lastPing = now;
+            fetch('/account/keepalive', { credentials: 'same-origin', cache: 'no-store' })
+                .then(r => { if (r.status === 401) window.location.href = '/account/login?reason=expired'; })
+                .catch(() => { });
+        }
+    }, 1000);
+})();

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CeAdmin.Domain.Accounts;
+
+public enum AccountKind { Personal, Unit }
+
+/// <summary>实名认证等级: none, or verified through the identity service (二级 and above may register units).</summary>
+public enum VerificationLevel { None = 0, Level1 = 1, Level2 = 2, Level3 = 3 }
+
+/// <summary>A login: a personal account (个人账号) or a unit account's own login (单位账号).</summary>
+public sealed class AppUser : IdentityUser
+{
+    public AccountKind Kind { get; set; }
+    public string? RealName { get; set; }
+    public string? IdNumber { get; set; }
+    public VerificationLevel VerificationLevel { get; set; }
+    public DateTime? VerifiedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>Set for a unit account's login.</summary>
+    public int? UnitAccountId { get; set; }
+
+    public bool IsVerified => VerificationLevel >= VerificationLevel.Level2;
+}

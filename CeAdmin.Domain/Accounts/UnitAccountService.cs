@@ -1,0 +1,211 @@
+using System.Security.Cryptography;
+using System.Text;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Organizations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Domain.Accounts;
+
+public sealed record UnitOwner(string UserId, string MaskedName, string MaskedMobile);
+
+public sealed record OperatorRow(int Id, string LoginName, string RealName, string MaskedIdNumber, OperatorStatus Status, bool Authorised, DateTime InvitedAt);
+
+/// <summary>Unit accounts (1.1.3) and the unit's side of binding and authorising operators (1.1.4).</summary>
+public sealed class UnitAccountService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    IPasswordHasher<AppUser> hasher,
+    ISmsSender sms,
+    TimeProvider clock)
+{
+    private const string SmsPurpose = "unit-registration";
+    private static readonly TimeSpan SmsLifetime = TimeSpan.FromMinutes(5);
+    private const int SmsMaxAttempts = 5;
+
+    private readonly UnitOwnerFormValidator _ownerValidator = new();
+    private readonly UnitRegistrationValidator _unitValidator = new();
+    private readonly OperatorInvitationValidator _invitationValidator = new();
+
+    /// <summary>Step 1: the unit belongs to a verified person (二级 or above).</summary>
+    public async Task<UnitOwner> CheckOwnerAsync(UnitOwnerForm form, CancellationToken ct = default)
+    {
+        await _ownerValidator.EnsureValidAsync(form, ct);
+        await using var db = dbFactory.CreateDbContext();
+        var normalized = form.OwnerLoginName.Trim().ToUpperInvariant();
+        var idNumber = IdNumber.Normalize(form.OwnerIdNumber);
+        var user = await db.Users.AsNoTracking()
+            .SingleOrDefaultAsync(u => u.NormalizedUserName == normalized && u.Kind == AccountKind.Personal, ct);
+        if (user is null || user.IdNumber != idNumber)
+            throw new ValidationFailedException(nameof(form.OwnerIdNumber), "证件号不存在：实名个人登录账号与证件号码不匹配，请核对后重试");
+        if (!user.IsVerified)
+            throw new DomainException("当前账号实名认证等级不足，请至少提升至二级实名认证");
+        return new UnitOwner(user.Id, MaskName(user.RealName), MaskMobile(user.PhoneNumber));
+    }
+
+    /// <summary>Step 2: checks the unit form and sends the SMS code to the owner's mobile. Nothing is saved yet.</summary>
+    public async Task<string> SendRegistrationCodeAsync(UnitOwner owner, UnitRegistration form, CancellationToken ct = default)
+    {
+        await _unitValidator.EnsureValidAsync(form, ct);
+        await using var db = dbFactory.CreateDbContext();
+        await EnsureUniqueAsync(db, form, ct);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == owner.UserId, ct);
+        if (string.IsNullOrEmpty(user.PhoneNumber)) throw new DomainException("实名个人账号未登记手机号码，无法发送短信验证码");
+
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
+        db.SmsChallenges.Add(new SmsChallenge
+        {
+            Purpose = SmsPurpose,
+            Subject = Subject(owner, form),
+            PhoneNumber = user.PhoneNumber,
+            CodeHash = Hash(code),
+            ExpiresAt = clock.GetUtcNow().UtcDateTime + SmsLifetime,
+        });
+        await db.SaveChangesAsync(ct);
+        await sms.SendAsync(user.PhoneNumber, $"【广东省专业技术人员继续教育系统】您正在注册单位账号，验证码：{code}，5分钟内有效。", ct);
+        return MaskMobile(user.PhoneNumber);
+    }
+
+    /// <summary>Step 3: with the right code, creates the unit account and its login in one save.</summary>
+    public async Task<int> CompleteRegistrationAsync(UnitOwner owner, UnitRegistration form, string code, CancellationToken ct = default)
+    {
+        await _unitValidator.EnsureValidAsync(form, ct);
+        await using var db = dbFactory.CreateDbContext();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var subject = Subject(owner, form);
+        var challenge = await db.SmsChallenges
+            .Where(c => c.Purpose == SmsPurpose && c.Subject == subject && c.UsedAt == null)
+            .OrderByDescending(c => c.Id)
+            .FirstOrDefaultAsync(ct)
+            ?? throw new ValidationFailedException("SmsCode", "请先获取短信验证码");
+        if (challenge.ExpiresAt < now || challenge.Attempts >= SmsMaxAttempts)
+            throw new ValidationFailedException("SmsCode", "短信验证码已失效，请重新获取");
+        if (challenge.CodeHash != Hash(code.Trim()))
+        {
+            challenge.Attempts++;
+            await db.SaveChangesAsync(ct);
+            throw new ValidationFailedException("SmsCode", "短信验证码不正确");
+        }
+
+        await EnsureUniqueAsync(db, form, ct);
+        challenge.UsedAt = now;
+        var login = PersonalAccountService.NewUser(form.LoginName, AccountKind.Unit, clock);
+        login.PasswordHash = hasher.HashPassword(login, form.Password);
+        var unit = new UnitAccount
+        {
+            Name = form.UnitName.Trim(),
+            Kind = form.Kind,
+            CodeType = form.CodeType,
+            Code = form.Code.Trim().ToUpperInvariant(),
+            RegionCode = form.RegionCode,
+            OwnerUserId = owner.UserId,
+            LoginUserId = login.Id,
+            Status = UnitAccountStatus.Active,
+            CreatedAt = now,
+        };
+        db.Users.Add(login);
+        db.UnitAccounts.Add(unit);
+        await db.SaveChangesAsync(ct);
+        login.UnitAccountId = unit.Id;
+        await db.SaveChangesAsync(ct);
+        return unit.Id;
+    }
+
+    public async Task<IReadOnlyList<OperatorRow>> OperatorsAsync(CancellationToken ct = default)
+    {
+        var actor = await RequireUnitLoginAsync();
+        await using var db = dbFactory.CreateDbContext();
+        var rows = await db.UnitOperators.AsNoTracking()
+            .Where(o => o.UnitAccountId == actor.UnitId)
+            .OrderBy(o => o.Id)
+            .Select(o => new { o.Id, o.User!.UserName, o.User.RealName, o.User.IdNumber, o.Status, o.Authorised, o.InvitedAt })
+            .ToListAsync(ct);
+        return rows.Select(o => new OperatorRow(o.Id, o.UserName!, o.RealName ?? "", IdNumber.Mask(o.IdNumber), o.Status, o.Authorised, o.InvitedAt)).ToList();
+    }
+
+    /// <summary>新增经办人: the person must be a verified personal account whose name and ID match.</summary>
+    public async Task InviteOperatorAsync(OperatorInvitation form, CancellationToken ct = default)
+    {
+        var actor = await RequireUnitLoginAsync();
+        await _invitationValidator.EnsureValidAsync(form, ct);
+        await using var db = dbFactory.CreateDbContext();
+        var normalized = form.LoginName.Trim().ToUpperInvariant();
+        var idNumber = IdNumber.Normalize(form.IdNumber);
+        var person = await db.Users.AsNoTracking()
+            .SingleOrDefaultAsync(u => u.NormalizedUserName == normalized && u.Kind == AccountKind.Personal, ct);
+        if (person is null || person.IdNumber != idNumber || person.RealName != form.RealName.Trim())
+            throw new ValidationFailedException(nameof(form.LoginName), "未找到与该姓名、公民身份号码一致的实名个人账号");
+        if (!person.IsVerified) throw new DomainException("该个人账号尚未实名认证，不能添加为经办人");
+        if (await db.UnitOperators.AnyAsync(o => o.UnitAccountId == actor.UnitId && o.UserId == person.Id, ct))
+            throw new ValidationFailedException(nameof(form.LoginName), $"“{form.LoginName}”已是本单位的经办人");
+
+        db.UnitOperators.Add(new UnitOperator
+        {
+            UnitAccountId = actor.UnitId,
+            UserId = person.Id,
+            Status = OperatorStatus.Invited,
+            InvitedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>授权 / 取消授权 the continuing-education system for an operator who accepted.</summary>
+    public async Task SetAuthorisedAsync(int operatorId, bool authorised, CancellationToken ct = default)
+    {
+        var actor = await RequireUnitLoginAsync();
+        await using var db = dbFactory.CreateDbContext();
+        var op = await db.UnitOperators.Include(o => o.User)
+            .SingleOrDefaultAsync(o => o.Id == operatorId && o.UnitAccountId == actor.UnitId, ct)
+            ?? throw new ScopeException("该经办人不属于本单位");
+        if (op.Status != OperatorStatus.Accepted) throw new DomainException("经办人尚未通过申请，不能授权");
+        if (op.Authorised == authorised) return;
+        op.Authorised = authorised;
+        op.AuthorisedAt = authorised ? clock.GetUtcNow().UtcDateTime : null;
+        // A new stamp makes open sessions of the operator revalidate and lose the unit role.
+        if (!authorised) op.User!.SecurityStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RemoveOperatorAsync(int operatorId, CancellationToken ct = default)
+    {
+        var actor = await RequireUnitLoginAsync();
+        await using var db = dbFactory.CreateDbContext();
+        var op = await db.UnitOperators.Include(o => o.User)
+            .SingleOrDefaultAsync(o => o.Id == operatorId && o.UnitAccountId == actor.UnitId, ct)
+            ?? throw new ScopeException("该经办人不属于本单位");
+        op.User!.SecurityStamp = Guid.NewGuid().ToString("N");
+        db.UnitOperators.Remove(op);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Actor> RequireUnitLoginAsync()
+    {
+        var actor = await currentUser.RequireActorAsync();
+        if (!actor.IsUnitLogin) throw new ScopeException("请使用单位账号登录后管理经办人");
+        return actor;
+    }
+
+    private static async Task EnsureUniqueAsync(AppDbContext db, UnitRegistration form, CancellationToken ct)
+    {
+        var normalized = form.LoginName.Trim().ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
+            throw new ValidationFailedException(nameof(form.LoginName), $"登录账号“{form.LoginName}”已被注册，请换一个");
+        var code = form.Code.Trim().ToUpperInvariant();
+        var existing = await db.UnitAccounts.AsNoTracking().Where(u => u.Code == code).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+            throw new ValidationFailedException(nameof(form.Code), $"单位证件号码{code}已被“{existing}”注册");
+        if (!await db.Regions.AnyAsync(r => r.Code == form.RegionCode, ct))
+            throw new ValidationFailedException(nameof(form.ProvinceCode), "单位所在地区不存在");
+    }
+
+    private static string Subject(UnitOwner owner, UnitRegistration form) => $"{owner.UserId}:{form.Code.Trim().ToUpperInvariant()}";
+
+    private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    internal static string MaskName(string? name) =>
+        string.IsNullOrEmpty(name) ? "" : name.Length == 1 ? name : "*" + name[1..];
+
+    internal static string MaskMobile(string? mobile) =>
+        mobile is { Length: 11 } ? $"{mobile[..3]}****{mobile[7..]}" : "";
+}

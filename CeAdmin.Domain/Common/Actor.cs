@@ -1,0 +1,39 @@
+using CeAdmin.Domain.Organizations;
+
+namespace CeAdmin.Domain.Common;
+
+/// <summary>
+/// The signed-in operator and the unit he acts for. UnitId is 0 for a personal session
+/// (a personal account that has not entered a unit role). IsUnitLogin marks a unit account's own
+/// login, which manages its operators but does not operate the system itself.
+/// </summary>
+public sealed record Actor(string UserId, string UserName, int UnitId, string UnitName, UnitKind? UnitKind = null, bool IsUnitLogin = false)
+{
+    public bool IsPersonal => UnitId == 0;
+}
+
+/// <summary>Who is calling; the App reads it from the authentication state, tests fix it.</summary>
+public interface ICurrentUser
+{
+    ValueTask<Actor?> GetActorAsync();
+}
+
+public static class CurrentUserExtensions
+{
+    public static async ValueTask<Actor> RequireActorAsync(this ICurrentUser user)
+        => await user.GetActorAsync() ?? throw new DomainException("请先登录");
+
+    /// <summary>The caller must act for a unit of the given kind; every service method starts with this.</summary>
+    public static async ValueTask<Actor> RequireUnitAsync(this ICurrentUser user, params UnitKind[] kinds)
+    {
+        var actor = await user.RequireActorAsync();
+        if (actor.IsPersonal || actor.IsUnitLogin || actor.UnitKind is not { } kind || (kinds.Length > 0 && !kinds.Contains(kind)))
+            throw new ScopeException("无权执行该操作：请以相应的单位角色登录");
+        return actor;
+    }
+}
+
+public sealed class FixedCurrentUser(Actor? actor) : ICurrentUser
+{
+    public ValueTask<Actor?> GetActorAsync() => ValueTask.FromResult(actor);
+}

@@ -1,0 +1,21 @@
+namespace CeAdmin.Domain.Common;
+
+/// <summary>Instants are stored as UTC DateTime (PostgreSQL timestamptz, SQLite text); shown in China time.</summary>
+public static class ChinaTime
+{
+    private static readonly TimeZoneInfo Zone = FindZone();
+
+    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public static string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss");
+
+    public static string Format(DateTime? utc) => utc is { } v ? Format(v) : "";
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
+
+    private static TimeZoneInfo FindZone()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China", "China"); }
+    }
+}

@@ -1,0 +1,53 @@
+using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Attachments;
+using CeAdmin.Domain.Audit;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Organizations;
+using CeAdmin.Domain.ReferenceData;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Domain.Data;
+
+/// <summary>
+/// The model, shared by both providers. Each provider has its own derived context and migrations
+/// folder (EF's documented pattern for several providers).
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+{
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>Who the audit trail names for this context's writes; set by the factory.</summary>
+    public ICurrentUser? AuditUser { get; set; }
+
+    internal Interceptors.AuditSlot Audit { get; } = new();
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<ProfessionalSeries> Series => Set<ProfessionalSeries>();
+    public DbSet<HoursRule> HoursRules => Set<HoursRule>();
+    public DbSet<UnitAccount> UnitAccounts => Set<UnitAccount>();
+    public DbSet<UnitOperator> UnitOperators => Set<UnitOperator>();
+    public DbSet<SmsChallenge> SmsChallenges => Set<SmsChallenge>();
+    public DbSet<Authority> Authorities => Set<Authority>();
+    public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
+    public DbSet<ApprovalHistory> ApprovalHistories => Set<ApprovalHistory>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Instants are UTC; PostgreSQL's timestamptz rejects any other Kind.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}

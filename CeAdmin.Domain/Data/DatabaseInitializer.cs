@@ -1,0 +1,21 @@
+using CeAdmin.Domain.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CeAdmin.Domain.Data;
+
+/// <summary>Applies the provider's migrations, then seeds the demo data into an empty database.</summary>
+public sealed class DatabaseInitializer(AppDbContextOptions options, DemoDataRunner demo, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(DemoOptions demoOptions, CancellationToken ct = default)
+    {
+        await using var db = options.Create();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Names}", pending.Count, options.Provider, string.Join(", ", pending));
+            await db.Database.MigrateAsync(ct);
+        }
+        await demo.SeedIfEmptyAsync(db, demoOptions, ct);
+    }
+}

@@ -1,0 +1,37 @@
+using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Demo;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CeAdmin.Domain;
+
+/// <summary>
+/// The domain's services, registered the same way by the app and by the integration tests.
+/// The caller adds an ICurrentUser (the app reads the sign-in; tests fix an actor).
+/// </summary>
+public static class DomainServices
+{
+    public static IServiceCollection AddCeAdminDomain(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddSingleton(database);
+        services.AddSingleton<AppDbContextOptions>();
+        services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
+        services.TryAddScoped<ILookupNormalizer, UpperInvariantLookupNormalizer>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoDataRunner>();
+        foreach (var seeder in typeof(IDemoSeeder).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IDemoSeeder))))
+            services.AddSingleton(typeof(IDemoSeeder), seeder);
+
+        services.TryAddSingleton<IRealNameVerifier, LocalRealNameVerifier>();
+        services.TryAddSingleton<ISmsSender, LogSmsSender>();
+        services.AddScoped<PersonalAccountService>();
+        services.AddScoped<UnitAccountService>();
+        services.AddScoped<SignInDirectory>();
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace CeAdmin.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real Kestrel port with its own fresh SQLite database and the demo data, for
+/// HTTP-level and browser tests.
+/// </summary>
+public sealed class AppServer : WebApplicationFactory<Program>
+{
+    private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"ceadmin-web-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings;
+
+    public AppServer(Dictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={_dbFile}",
+            ["Demo:Enabled"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? []) _settings[k] = v;
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var f in new[] { _dbFile, _dbFile + "-wal", _dbFile + "-shm" })
+            try { File.Delete(f); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+
+namespace CeAdmin.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's chromium driven by Playwright (no browser download here) against one app server per
+/// test class. Screenshots go to TestResults/screenshots.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public AppServer Server { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string DemoPassword => "Gdce2468a";
+
+    public static string ScreenshotDir { get; } = Path.Combine(FindRepoRoot(), "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Server = new AppServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "zh-CN",
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Waits until the circuit is up: a click on the prerendered page would be lost.</summary>
+    public static async Task WaitInteractiveAsync(IPage page)
+    {
+        await page.Locator("#app-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+    }
+
+    public async Task GotoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>个人登录, then choose the unit role (when the person has one).</summary>
+    public async Task SignInAsync(IPage page, string loginName, string? unitName = null, string? password = null)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", loginName);
+        await page.FillAsync("#password", password ?? DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => url.Contains("/account/choose-unit"));
+        if (unitName is not null)
+        {
+            await page.Locator("label.role-option", new PageLocatorOptions { HasText = unitName }).ClickAsync();
+            await page.ClickAsync("#enter-unit");
+            await page.WaitForURLAsync(url => !url.Contains("/account/"));
+            await WaitInteractiveAsync(page);
+        }
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CeAdmin.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+}

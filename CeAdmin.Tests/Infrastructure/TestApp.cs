@@ -1,0 +1,143 @@
+using CeAdmin.Domain;
+using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace CeAdmin.Tests.Infrastructure;
+
+/// <summary>
+/// A real, migrated database per test with the domain services wired as in the app. SQLite by
+/// default; PostgreSQL when CEADMIN_TEST_POSTGRES holds a server connection string (test.sh
+/// starts one and runs the integration tests a second time).
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _root;
+    private readonly string? _sqliteFile;
+    private readonly string? _pgDatabase;
+    private readonly string? _pgAdmin;
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
+    public CapturingSmsSender Sms { get; } = new();
+    public DatabaseOptions Database { get; }
+
+    private TestApp(DatabaseOptions database, string? sqliteFile, string? pgDatabase, string? pgAdmin)
+    {
+        Database = database;
+        _sqliteFile = sqliteFile;
+        _pgDatabase = pgDatabase;
+        _pgAdmin = pgAdmin;
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<ISmsSender>(Sms);
+        services.AddCeAdminDomain(database);
+        services.AddScoped<TestCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
+        _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("CEADMIN_TEST_POSTGRES");
+
+    public static async Task<TestApp> CreateAsync(bool demo = false)
+    {
+        ValidationSetup.UseChinese();
+        TestApp app;
+        if (PostgresServer is { Length: > 0 } server)
+        {
+            var name = "ceadmin_t_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var conn = new NpgsqlConnection(server))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
+            var cs = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+            app = new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, null, name, server);
+        }
+        else
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"ceadmin-test-{Guid.NewGuid():N}.db");
+            app = new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" }, file, null, null);
+        }
+        await using var scope = app._root.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = demo });
+        return app;
+    }
+
+    /// <summary>Resolves a service acting as the given caller (null: anonymous).</summary>
+    public T As<T>(Actor? actor) where T : notnull
+    {
+        // Each call gets its own scope, so services resolved for different actors stay apart.
+        var scope = _root.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TestCurrentUser>().Actor = actor;
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
+
+    public T Get<T>() where T : notnull => _root.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A context for arranging and asserting, outside any service.</summary>
+    public AppDbContext Db() => _root.GetRequiredService<AppDbContextOptions>().Create();
+
+    /// <summary>The actor of a demo operator acting for his unit (demo data only).</summary>
+    public async Task<Actor> DemoActorAsync(string loginName)
+    {
+        await using var db = Db();
+        var row = await db.UnitOperators.AsNoTracking()
+            .Where(o => o.User!.UserName == loginName)
+            .Select(o => new { o.UserId, o.UnitAccountId, o.UnitAccount!.Name, o.UnitAccount.Kind })
+            .FirstAsync();
+        return new Actor(row.UserId, loginName, row.UnitAccountId, row.Name, row.Kind);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _root.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+                try { File.Delete(f); } catch (IOException) { }
+        }
+        if (_pgDatabase is not null && _pgAdmin is not null)
+        {
+            await using var conn = new NpgsqlConnection(_pgAdmin);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+public sealed class TestCurrentUser : ICurrentUser
+{
+    public Actor? Actor { get; set; }
+    public ValueTask<Actor?> GetActorAsync() => ValueTask.FromResult(Actor);
+}
+
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+    public override DateTimeOffset GetUtcNow() => _now;
+    public void Advance(TimeSpan by) => _now += by;
+}
+
+public sealed class CapturingSmsSender : ISmsSender
+{
+    public List<(string Phone, string Message)> Sent { get; } = [];
+
+    public Task SendAsync(string phoneNumber, string message, CancellationToken ct = default)
+    {
+        lock (Sent) Sent.Add((phoneNumber, message));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The six-digit code of the last message.</summary>
+    public string LastCode() => System.Text.RegularExpressions.Regex.Match(Sent[^1].Message, @"\d{6}").Value;
+}
