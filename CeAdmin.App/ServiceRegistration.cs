@@ -89,12 +89,14 @@ public static class ServiceRegistration
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/login";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleMinutes);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, security.IdleMinutes));
             o.SlidingExpiration = true;
         });
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // Blazor Server makes few HTTP requests, so checking the stamp on each costs little
+            // and a de-authorised operator cannot come back in on an old cookie.
+            o.ValidationInterval = TimeSpan.Zero;
             // Keep the chosen unit role when the cookie's principal is refreshed.
             o.OnRefreshingPrincipal = ctx =>
             {
@@ -112,5 +114,7 @@ public sealed class SecurityOptions
 {
     public int MaxFailedSignIns { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
-    public int IdleMinutes { get; set; } = 30;
+    public double IdleMinutes { get; set; } = 30;
+    /// <summary>How often an open circuit re-checks that its user may still be signed in.</summary>
+    public double RevalidationSeconds { get; set; } = 60;
 }

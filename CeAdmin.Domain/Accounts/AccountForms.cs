@@ -67,12 +67,8 @@ public sealed class UnitRegistration
     public UnitKind Kind { get; set; } = UnitKind.Authority;
     public UnitCodeType CodeType { get; set; } = UnitCodeType.Uscc;
     public string Code { get; set; } = "";
-    public string ProvinceCode { get; set; } = "440000";
-    public string? CityCode { get; set; }
-    public string? CountyCode { get; set; }
-
-    /// <summary>单位所在地区: the most specific level chosen.</summary>
-    public string RegionCode => CountyCode ?? CityCode ?? ProvinceCode;
+    /// <summary>单位所在地区: the most specific of 省/市/县 chosen.</summary>
+    public string RegionCode { get; set; } = "440000";
 }
 
 public sealed class UnitRegistrationValidator : FormValidator<UnitRegistration>
@@ -87,7 +83,7 @@ public sealed class UnitRegistrationValidator : FormValidator<UnitRegistration>
         RuleFor(x => x.Code).NotEmpty().WithMessage("请输入单位证件号码");
         RuleFor(x => x.Code).Uscc().When(x => x.CodeType == UnitCodeType.Uscc);
         RuleFor(x => x.Code).OrganizationCode().When(x => x.CodeType == UnitCodeType.OrganizationCode);
-        RuleFor(x => x.ProvinceCode).NotEmpty().WithMessage("请选择单位所在地区");
+        RuleFor(x => x.RegionCode).NotEmpty().WithMessage("请选择单位所在地区");
     }
 }
 

@@ -196,7 +196,7 @@ public sealed class UnitAccountService(
         if (existing is not null)
             throw new ValidationFailedException(nameof(form.Code), $"单位证件号码{code}已被“{existing}”注册");
         if (!await db.Regions.AnyAsync(r => r.Code == form.RegionCode, ct))
-            throw new ValidationFailedException(nameof(form.ProvinceCode), "单位所在地区不存在");
+            throw new ValidationFailedException(nameof(form.RegionCode), "单位所在地区不存在");
     }
 
     private static string Subject(UnitOwner owner, UnitRegistration form) => $"{owner.UserId}:{form.Code.Trim().ToUpperInvariant()}";

@@ -35,7 +35,7 @@ public sealed class AccountFlowTests : IAsyncLifetime
         {
             LoginName = "gz_health_unit", Password = Password, ConfirmPassword = Password,
             UnitName = "广州市卫生健康委员会", Kind = UnitKind.Authority, CodeType = UnitCodeType.Uscc,
-            Code = "91110000600037341L", CityCode = "440100",
+            Code = "91110000600037341L", RegionCode = "440100",
         };
         var masked = await units.SendRegistrationCodeAsync(owner, form);
         Assert.Matches(@"^\d{3}\*{4}\d{4}$", masked);

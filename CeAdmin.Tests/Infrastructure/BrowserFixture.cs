@@ -6,12 +6,15 @@ namespace CeAdmin.Tests.Infrastructure;
 /// Debian's chromium driven by Playwright (no browser download here) against one app server per
 /// test class. Screenshots go to TestResults/screenshots.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private IPlaywright? _playwright;
 
     public AppServer Server { get; private set; } = null!;
+
+    /// <summary>Configuration overrides of the app under test.</summary>
+    protected virtual Dictionary<string, string?> Settings => [];
     public IBrowser Browser { get; private set; } = null!;
     public string DemoPassword => "Gdce2468a";
 
@@ -19,7 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = new AppServer();
+        Server = new AppServer(Settings);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -61,7 +64,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#username", loginName);
         await page.FillAsync("#password", password ?? DemoPassword);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => url.Contains("/account/choose-unit"));
+        try { await page.WaitForURLAsync(url => url.Contains("/account/choose-unit")); }
+        catch (TimeoutException) { await ScreenshotAsync(page, "debug-signin"); throw; }
         if (unitName is not null)
         {
             await page.Locator("label.role-option", new PageLocatorOptions { HasText = unitName }).ClickAsync();

@@ -16,9 +16,10 @@ public sealed class CurrentUser(AuthenticationStateProvider authState, IHttpCont
             var state = await authState.GetAuthenticationStateAsync();
             return CeClaims.ToActor(state.User);
         }
-        catch (InvalidOperationException) when (http.HttpContext is { } context)
+        catch (InvalidOperationException)
         {
-            return CeClaims.ToActor(context.User);
+            // Outside a component (an endpoint, a background job) there is no auth state to read.
+            return http.HttpContext is { } context ? CeClaims.ToActor(context.User) : null;
         }
     }
 }

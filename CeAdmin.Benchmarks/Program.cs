@@ -1,0 +1,23 @@
+using System.Globalization;
+using CeAdmin.Benchmarks;
+
+// dotnet run -c Release --project CeAdmin.Benchmarks -- export 100000 [repetitions=5]
+//   runs every writer in a fresh child process per repetition and prints the summary.
+// dotnet run -c Release --project CeAdmin.Benchmarks -- one miniexcel 100000
+//   measures one writer in this process (what each child does) and prints a RESULT line.
+const string Usage = "usage: export ROWS [REPETITIONS]  |  one (bare|miniexcel|closedxml) ROWS";
+
+if (args.Length >= 2 && args[0] == "export" && int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rows) && rows > 0)
+{
+    var reps = args.Length >= 3 && int.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : 5;
+    ExportBench.RunSuite(rows, reps, Console.Out);
+    return 0;
+}
+if (args.Length >= 3 && args[0] == "one" && ExportBench.Writers.Contains(args[1])
+    && int.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var oneRows) && oneRows > 0)
+{
+    Console.WriteLine(ExportBench.RunOne(args[1], oneRows).ToLine());
+    return 0;
+}
+Console.Error.WriteLine(Usage);
+return 2;

@@ -1,0 +1,49 @@
+using CeAdmin.Domain.Accounts;
+using CeAdmin.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CeAdmin.Tests.Browser;
+
+/// <summary>An app whose idle limit is a few seconds and whose circuits re-check every second.</summary>
+public sealed class ShortSessionFixture : BrowserFixture
+{
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["Security:IdleMinutes"] = "0.08",
+        ["Security:RevalidationSeconds"] = "1",
+    };
+}
+
+/// <summary>Idle sign-out and prompt loss of an open circuit when the operator's authorisation is withdrawn.</summary>
+[Trait("Category", "Browser")]
+public sealed class SessionBrowserTests(ShortSessionFixture browser) : IClassFixture<ShortSessionFixture>
+{
+    [Fact]
+    public async Task An_idle_session_is_signed_out_with_a_message()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "th_edu", "广州市天河区教育局");
+        await page.WaitForURLAsync(u => u.Contains("reason=idle"), new() { Timeout = 20_000 });
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".login-notice")).ToContainTextAsync("未操作，系统已自动退出");
+        await BrowserFixture.ScreenshotAsync(page, "1.1.4-09-idle-signed-out");
+    }
+
+    [Fact]
+    public async Task A_locked_account_loses_its_open_circuit()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "gz_train", "广州市专业技术人员继续教育培训中心");
+
+        // An administrator disables the account: locked out with a new security stamp.
+        await using (var scope = browser.Server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync("gz_train"))!;
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await page.WaitForURLAsync(u => u.Contains("/account/login"), new() { Timeout = 15_000 });
+    }
+}
