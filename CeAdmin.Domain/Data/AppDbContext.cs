@@ -2,6 +2,10 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Audit;
+using CeAdmin.Domain.Catalogs;
+using CeAdmin.Domain.Institutions;
+using CeAdmin.Domain.Plans;
+using CeAdmin.Domain.Records;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.ReferenceData;
@@ -35,6 +39,13 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<ApprovalHistory> ApprovalHistories => Set<ApprovalHistory>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<CourseCatalog> CourseCatalogs => Set<CourseCatalog>();
+    public DbSet<CatalogCourse> CatalogCourses => Set<CatalogCourse>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<TrainingQualification> TrainingQualifications => Set<TrainingQualification>();
+    public DbSet<TrainingPlan> TrainingPlans => Set<TrainingPlan>();
+    public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
+    public DbSet<CeRecord> CeRecords => Set<CeRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

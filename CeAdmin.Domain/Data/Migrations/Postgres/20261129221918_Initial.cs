@@ -104,6 +104,43 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorityId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorityName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CatalogCourseId = table.Column<int>(type: "integer", nullable: true),
+                    CourseName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    StudyMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Days = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    Result = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    InstitutionId = table.Column<int>(type: "integer", nullable: true),
+                    InstitutionName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Location = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClassId = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CeRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -452,6 +489,46 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Institutions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitAccountId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Nature = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    ParentAuthorityName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LegalName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    LegalPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LegalEmail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ContactEmail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Profile = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Institutions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Institutions_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Institutions_UnitAccounts_UnitAccountId",
+                        column: x => x.UnitAccountId,
+                        principalTable: "UnitAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitOperators",
                 columns: table => new
                 {
@@ -478,6 +555,207 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         name: "FK_UnitOperators_UnitAccounts_UnitAccountId",
                         column: x => x.UnitAccountId,
                         principalTable: "UnitAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CourseCatalogs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AuthorityId = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    DeclaredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OperatorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CourseCatalogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CourseCatalogs_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CourseCatalogs_ProfessionalSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "ProfessionalSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingQualifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InstitutionId = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    Overview = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Industry = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingQualifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingQualifications_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TrainingQualifications_ProfessionalSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "ProfessionalSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogCourses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CatalogId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogCourses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogCourses_CourseCatalogs_CatalogId",
+                        column: x => x.CatalogId,
+                        principalTable: "CourseCatalogs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OwnerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    CatalogCourseId = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Days = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    PlannedSessions = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Content = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingPlans_CatalogCourses_CatalogCourseId",
+                        column: x => x.CatalogCourseId,
+                        principalTable: "CatalogCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingPlans_ProfessionalSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "ProfessionalSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingClasses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PlannedOpenDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StudyMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StudyStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    StudyEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlannedEnrolment = table.Column<int>(type: "integer", nullable: false),
+                    ExamType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Location = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Schedule = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    HeadTeacherId = table.Column<int>(type: "integer", nullable: true),
+                    HeadTeacherName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    HeadTeacherPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeadTeacherIdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    HeadTeacherEmail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    HeadTeacherTitle = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingClasses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingClasses_TrainingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TrainingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassInstructor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClassId = table.Column<int>(type: "integer", nullable: false),
+                    TeacherId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassInstructor", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassInstructor_TrainingClasses_ClassId",
+                        column: x => x.ClassId,
+                        principalTable: "TrainingClasses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassSubject",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClassId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassSubject", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassSubject_TrainingClasses_ClassId",
+                        column: x => x.ClassId,
+                        principalTable: "TrainingClasses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -781,6 +1059,59 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CatalogCourses_CatalogId_Name",
+                table: "CatalogCourses",
+                columns: new[] { "CatalogId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_ClassId_IdNumber",
+                table: "CeRecords",
+                columns: new[] { "ClassId", "IdNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_IdNumber",
+                table: "CeRecords",
+                column: "IdNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_SeriesId_Year_RegionCode_Id",
+                table: "CeRecords",
+                columns: new[] { "SeriesId", "Year", "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassInstructor_ClassId_TeacherId",
+                table: "ClassInstructor",
+                columns: new[] { "ClassId", "TeacherId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassSubject_ClassId",
+                table: "ClassSubject",
+                column: "ClassId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseCatalogs_AuthorityId",
+                table: "CourseCatalogs",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseCatalogs_SeriesId_Year_Status",
+                table: "CourseCatalogs",
+                columns: new[] { "SeriesId", "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Institutions_RegionCode",
+                table: "Institutions",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Institutions_UnitAccountId",
+                table: "Institutions",
+                column: "UnitAccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProfessionalSeries_Name",
                 table: "ProfessionalSeries",
                 column: "Name",
@@ -811,6 +1142,36 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 name: "IX_SmsChallenges_Purpose_Subject",
                 table: "SmsChallenges",
                 columns: new[] { "Purpose", "Subject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingClasses_PlanId",
+                table: "TrainingClasses",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_CatalogCourseId",
+                table: "TrainingPlans",
+                column: "CatalogCourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_OwnerUnitId",
+                table: "TrainingPlans",
+                column: "OwnerUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_SeriesId_RegionCode_Year",
+                table: "TrainingPlans",
+                columns: new[] { "SeriesId", "RegionCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingQualifications_InstitutionId_SeriesId",
+                table: "TrainingQualifications",
+                columns: new[] { "InstitutionId", "SeriesId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingQualifications_SeriesId",
+                table: "TrainingQualifications",
+                column: "SeriesId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitAccounts_Code",
@@ -867,7 +1228,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "Authorities");
+                name: "CeRecords");
+
+            migrationBuilder.DropTable(
+                name: "ClassInstructor");
+
+            migrationBuilder.DropTable(
+                name: "ClassSubject");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -877,6 +1244,9 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SmsChallenges");
+
+            migrationBuilder.DropTable(
+                name: "TrainingQualifications");
 
             migrationBuilder.DropTable(
                 name: "UnitOperators");
@@ -891,13 +1261,31 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "TrainingClasses");
+
+            migrationBuilder.DropTable(
+                name: "Institutions");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "TrainingPlans");
+
+            migrationBuilder.DropTable(
+                name: "CatalogCourses");
+
+            migrationBuilder.DropTable(
+                name: "CourseCatalogs");
+
+            migrationBuilder.DropTable(
+                name: "Authorities");
+
+            migrationBuilder.DropTable(
                 name: "ProfessionalSeries");
 
             migrationBuilder.DropTable(
                 name: "Regions");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "UnitAccounts");

@@ -103,6 +103,43 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuthorityName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CatalogCourseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CourseName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    StudyMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Days = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
+                    InstitutionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    InstitutionName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClassId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CeRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -451,6 +488,46 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Institutions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitAccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Nature = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ParentAuthorityName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LegalPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LegalEmail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Profile = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Institutions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Institutions_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Institutions_UnitAccounts_UnitAccountId",
+                        column: x => x.UnitAccountId,
+                        principalTable: "UnitAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitOperators",
                 columns: table => new
                 {
@@ -477,6 +554,207 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         name: "FK_UnitOperators_UnitAccounts_UnitAccountId",
                         column: x => x.UnitAccountId,
                         principalTable: "UnitAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CourseCatalogs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AuthorityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeclaredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OperatorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CourseCatalogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CourseCatalogs_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CourseCatalogs_ProfessionalSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "ProfessionalSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingQualifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstitutionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Overview = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingQualifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingQualifications_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TrainingQualifications_ProfessionalSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "ProfessionalSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogCourses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CatalogId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogCourses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogCourses_CourseCatalogs_CatalogId",
+                        column: x => x.CatalogId,
+                        principalTable: "CourseCatalogs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    CatalogCourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Days = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
+                    PlannedSessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingPlans_CatalogCourses_CatalogCourseId",
+                        column: x => x.CatalogCourseId,
+                        principalTable: "CatalogCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingPlans_ProfessionalSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "ProfessionalSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingClasses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PlannedOpenDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StudyMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StudyStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StudyEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlannedEnrolment = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExamType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    HeadTeacherId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HeadTeacherName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    HeadTeacherPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HeadTeacherIdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    HeadTeacherEmail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HeadTeacherTitle = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingClasses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingClasses_TrainingPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TrainingPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassInstructor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClassId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeacherId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassInstructor", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassInstructor_TrainingClasses_ClassId",
+                        column: x => x.ClassId,
+                        principalTable: "TrainingClasses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassSubject",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClassId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassSubject", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassSubject_TrainingClasses_ClassId",
+                        column: x => x.ClassId,
+                        principalTable: "TrainingClasses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -780,6 +1058,59 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CatalogCourses_CatalogId_Name",
+                table: "CatalogCourses",
+                columns: new[] { "CatalogId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_ClassId_IdNumber",
+                table: "CeRecords",
+                columns: new[] { "ClassId", "IdNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_IdNumber",
+                table: "CeRecords",
+                column: "IdNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_SeriesId_Year_RegionCode_Id",
+                table: "CeRecords",
+                columns: new[] { "SeriesId", "Year", "RegionCode", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassInstructor_ClassId_TeacherId",
+                table: "ClassInstructor",
+                columns: new[] { "ClassId", "TeacherId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassSubject_ClassId",
+                table: "ClassSubject",
+                column: "ClassId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseCatalogs_AuthorityId",
+                table: "CourseCatalogs",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseCatalogs_SeriesId_Year_Status",
+                table: "CourseCatalogs",
+                columns: new[] { "SeriesId", "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Institutions_RegionCode",
+                table: "Institutions",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Institutions_UnitAccountId",
+                table: "Institutions",
+                column: "UnitAccountId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProfessionalSeries_Name",
                 table: "ProfessionalSeries",
                 column: "Name",
@@ -810,6 +1141,36 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 name: "IX_SmsChallenges_Purpose_Subject",
                 table: "SmsChallenges",
                 columns: new[] { "Purpose", "Subject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingClasses_PlanId",
+                table: "TrainingClasses",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_CatalogCourseId",
+                table: "TrainingPlans",
+                column: "CatalogCourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_OwnerUnitId",
+                table: "TrainingPlans",
+                column: "OwnerUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingPlans_SeriesId_RegionCode_Year",
+                table: "TrainingPlans",
+                columns: new[] { "SeriesId", "RegionCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingQualifications_InstitutionId_SeriesId",
+                table: "TrainingQualifications",
+                columns: new[] { "InstitutionId", "SeriesId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingQualifications_SeriesId",
+                table: "TrainingQualifications",
+                column: "SeriesId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UnitAccounts_Code",
@@ -866,7 +1227,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "Authorities");
+                name: "CeRecords");
+
+            migrationBuilder.DropTable(
+                name: "ClassInstructor");
+
+            migrationBuilder.DropTable(
+                name: "ClassSubject");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -876,6 +1243,9 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SmsChallenges");
+
+            migrationBuilder.DropTable(
+                name: "TrainingQualifications");
 
             migrationBuilder.DropTable(
                 name: "UnitOperators");
@@ -890,13 +1260,31 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "TrainingClasses");
+
+            migrationBuilder.DropTable(
+                name: "Institutions");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "TrainingPlans");
+
+            migrationBuilder.DropTable(
+                name: "CatalogCourses");
+
+            migrationBuilder.DropTable(
+                name: "CourseCatalogs");
+
+            migrationBuilder.DropTable(
+                name: "Authorities");
+
+            migrationBuilder.DropTable(
                 name: "ProfessionalSeries");
 
             migrationBuilder.DropTable(
                 name: "Regions");
-
-            migrationBuilder.DropTable(
-                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "UnitAccounts");

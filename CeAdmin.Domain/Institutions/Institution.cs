@@ -1,0 +1,52 @@
+using CeAdmin.Domain.Organizations;
+
+namespace CeAdmin.Domain.Institutions;
+
+/// <summary>施教机构: a teaching institution or base, registered by its operator.</summary>
+public sealed class Institution
+{
+    public int Id { get; set; }
+    public int UnitAccountId { get; set; }
+    /// <summary>机构名称.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>机构代码.</summary>
+    public string Code { get; set; } = "";
+    /// <summary>机构/基地级别.</summary>
+    public AffiliationLevel Level { get; set; }
+    /// <summary>性质.</summary>
+    public string Nature { get; set; } = "";
+    public string RegionCode { get; set; } = "";
+    /// <summary>上级行业主管部门名称 (free text as the manual shows it).</summary>
+    public string ParentAuthorityName { get; set; } = "";
+    public string LegalName { get; set; } = "";
+    public string LegalPhone { get; set; } = "";
+    public string LegalEmail { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+    /// <summary>机构详细地址.</summary>
+    public string Address { get; set; } = "";
+    /// <summary>机构基地简介.</summary>
+    public string Profile { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public List<TrainingQualification> Qualifications { get; } = [];
+}
+
+/// <summary>
+/// 专业培训资格: an institution's application to run plans of one series (申请培训专业). Its review
+/// goes through the one workflow; ApprovedAt is set when the reviewer agrees.
+/// </summary>
+public sealed class TrainingQualification
+{
+    public int Id { get; set; }
+    public int InstitutionId { get; set; }
+    public Institution? Institution { get; set; }
+    public int SeriesId { get; set; }
+    /// <summary>专业概述.</summary>
+    public string Overview { get; set; } = "";
+    /// <summary>所属行业.</summary>
+    public string Industry { get; set; } = "";
+    public int Year { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+}

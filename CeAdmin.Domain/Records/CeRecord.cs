@@ -1,0 +1,46 @@
+namespace CeAdmin.Domain.Records;
+
+public enum RecordSource { Roster, Import }
+
+/// <summary>
+/// 继续教育记录: one person's completed learning. Names are copied in when the record is made, so a
+/// record reads the same years later and the query needs no joins over millions of rows.
+/// </summary>
+public sealed class CeRecord
+{
+    public long Id { get; set; }
+    public string PersonName { get; set; } = "";
+    /// <summary>男 / 女.</summary>
+    public string Gender { get; set; } = "";
+    public string IdNumber { get; set; } = "";
+    /// <summary>所属地区: where the person works.</summary>
+    public string RegionCode { get; set; } = "";
+    public int SeriesId { get; set; }
+    /// <summary>主管部门.</summary>
+    public int? AuthorityId { get; set; }
+    public string AuthorityName { get; set; } = "";
+    public int? CatalogCourseId { get; set; }
+    /// <summary>课程名称.</summary>
+    public string CourseName { get; set; } = "";
+    /// <summary>科目类型: 公需科目 / 专业科目 / 选修科目.</summary>
+    public string SubjectType { get; set; } = "";
+    public string StudyMode { get; set; } = "";
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    /// <summary>参训天数.</summary>
+    public decimal Days { get; set; }
+    /// <summary>考核结果: 合格 / 不合格.</summary>
+    public string Result { get; set; } = "";
+    /// <summary>拟申报学时.</summary>
+    public decimal Hours { get; set; }
+    public int? InstitutionId { get; set; }
+    public string InstitutionName { get; set; } = "";
+    /// <summary>申报年度.</summary>
+    public int Year { get; set; }
+    public string Location { get; set; } = "";
+    public string Content { get; set; } = "";
+    public string? Remarks { get; set; }
+    public int? ClassId { get; set; }
+    public RecordSource Source { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
