@@ -32,6 +32,8 @@ public static class DomainServices
         services.AddScoped<PersonalAccountService>();
         services.AddScoped<UnitAccountService>();
         services.AddScoped<SignInDirectory>();
+        services.AddScoped<Catalogs.CatalogService>();
+        services.AddScoped<Catalogs.PublishedCourses>();
         return services;
     }
 }

@@ -12,6 +12,10 @@ public static class Menu
 {
     public static readonly IReadOnlyList<MenuGroup> Groups =
     [
+        new("专业课目录管理", MudBlazor.Icons.Material.Outlined.MenuBook,
+        [
+            new("专业课目录指南发布", "catalogs", s => s.IsProvinceAuthority),
+        ]),
         new("个人账号", MudBlazor.Icons.Material.Outlined.Person,
         [
             new("个人账号实名认证", "account/verify", s => s.IsPersonal),
