@@ -34,6 +34,7 @@ public static class DomainServices
         services.AddScoped<SignInDirectory>();
         services.AddScoped<Catalogs.CatalogService>();
         services.AddScoped<Catalogs.PublishedCourses>();
+        services.AddScoped<Institutions.InstitutionService>();
         return services;
     }
 }

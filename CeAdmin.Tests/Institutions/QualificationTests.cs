@@ -1,0 +1,110 @@
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Attachments;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Institutions;
+using CeAdmin.Domain.Organizations;
+using CeAdmin.Tests.Attachments;
+using CeAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Tests.Institutions;
+
+/// <summary>Institutions apply for 专业培训资格: routing by level, region and series; province-level approved automatically.</summary>
+[Trait("Category", "Integration")]
+public sealed class QualificationTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private int _series;
+    private int _otherSeries;
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.CreateAsync(demo: true);
+        await using var db = _app.Db();
+        _series = await db.Series.Where(s => s.Name == "高等学校教师").Select(s => s.Id).SingleAsync();
+        _otherSeries = await db.Series.Where(s => s.Name == "会计专业人员").Select(s => s.Id).SingleAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static InstitutionForm Form(AffiliationLevel level, string region) => new()
+    {
+        Name = "广州市某职业培训学院", Code = "91110000600037341L", Level = level, Nature = "事业单位", RegionCode = region,
+        ParentAuthorityName = "广州市教育局", LegalName = "周明", LegalPhone = "020-83331234", LegalEmail = "legal@example.cn",
+        ContactName = "林芳", ContactPhone = "13800138000", ContactEmail = "contact@example.cn", Address = "广州市天河区中山大道西55号",
+        Profile = "面向高校教师开展继续教育培训。",
+    };
+
+    private static QualificationForm Apply(int series) => new() { SeriesId = series, Overview = "高校教师教学能力培训", Industry = "教育" };
+
+    private async Task<(InstitutionService Service, Actor Actor)> InstitutionAsync(string login, AffiliationLevel level, string region)
+    {
+        var actor = await _app.DemoActorAsync(login);
+        var service = _app.As<InstitutionService>(actor);
+        await service.SaveMineAsync(Form(level, region));
+        return (service, actor);
+    }
+
+    private async Task AttachAsync(Actor actor, int qualificationId)
+    {
+        await using var db = _app.Db();
+        db.Attachments.Add(Attachment.Create(InstitutionService.OwnerType, qualificationId, "办学许可证", "办学许可证.pdf", SampleFiles.Pdf(), actor.UserName, actor.UnitId, DateTime.UtcNow));
+        await db.SaveChangesAsync();
+    }
+
+    [Theory]
+    [InlineData(AffiliationLevel.County, "440106", "广州市天河区教育局")]
+    [InlineData(AffiliationLevel.City, "440100", "广州市教育局")]
+    public async Task Application_goes_to_the_authority_of_its_level_region_and_series(AffiliationLevel level, string region, string reviewer)
+    {
+        var (service, actor) = await InstitutionAsync("gz_train", level, region);
+        var id = await service.ApplyAsync(Apply(_series));
+        await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync(id));
+        await AttachAsync(actor, id);
+        await service.SubmitAsync(id);
+
+        var row = Assert.Single(await service.MyQualificationsAsync());
+        Assert.Equal((reviewer, ReviewStatus.Submitted, false), (row.ReviewingUnitName, row.Status, row.Approved));
+        await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync(id));
+    }
+
+    [Fact]
+    public async Task Province_level_institution_is_approved_automatically_with_a_history_row()
+    {
+        var (service, actor) = await InstitutionAsync("gpnu_ce", AffiliationLevel.Province, "440000");
+        var id = await service.ApplyAsync(Apply(_series));
+        await AttachAsync(actor, id);
+        await service.SubmitAsync(id);
+
+        await using var db = _app.Db();
+        var reviewCase = await db.ReviewCases.Include(c => c.History).SingleAsync(c => c.Kind == ReviewKind.Qualification && c.SubjectId == id);
+        Assert.Equal(ReviewStatus.Approved, reviewCase.Status);
+        Assert.Equal("广东省教育厅", reviewCase.ReviewingUnitName);
+        Assert.Equal(new[] { "提交送审", "省级施教机构默认通过" }, reviewCase.History.Select(h => h.Opinion ?? "").ToArray());
+        Assert.NotNull((await db.TrainingQualifications.SingleAsync(q => q.Id == id)).ApprovedAt);
+        Assert.Equal([_series], await InstitutionService.ApprovedSeriesAsync(db, actor.UnitId, default));
+    }
+
+    [Fact]
+    public async Task No_authority_of_the_series_and_duplicate_applications_are_refused()
+    {
+        var (service, _) = await InstitutionAsync("gz_train", AffiliationLevel.City, "440100");
+        var none = await Assert.ThrowsAsync<DomainException>(() => service.ApplyAsync(Apply(_otherSeries)));
+        Assert.Contains("会计专业人员", none.Message);
+        await service.ApplyAsync(Apply(_series));
+        var dup = await Assert.ThrowsAsync<ValidationFailedException>(() => service.ApplyAsync(Apply(_series)));
+        Assert.Contains("不能重复申请", dup.Errors["SeriesId"][0]);
+    }
+
+    [Fact]
+    public async Task Only_institutions_may_apply_and_bad_input_writes_nothing()
+    {
+        var authority = _app.As<InstitutionService>(await _app.DemoActorAsync("gz_edu"));
+        await Assert.ThrowsAsync<ScopeException>(() => authority.ApplyAsync(Apply(_series)));
+        var institution = _app.As<InstitutionService>(await _app.DemoActorAsync("gz_train"));
+        var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => institution.SaveMineAsync(Form(AffiliationLevel.County, "440100")));
+        Assert.Contains("级别一致", bad.Errors["RegionCode"][0]);
+        await using var db = _app.Db();
+        Assert.False(await db.Institutions.AnyAsync(i => i.Name == "广州市某职业培训学院"));
+    }
+}
