@@ -1,6 +1,7 @@
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
+using CeAdmin.Domain.Teachers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class DomainServices
         services.AddScoped<PersonalAccountService>();
         services.AddScoped<UnitAccountService>();
         services.AddScoped<SignInDirectory>();
+        services.AddScoped<TeacherService>();
         return services;
     }
 }
