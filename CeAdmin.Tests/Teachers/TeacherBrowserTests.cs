@@ -62,6 +62,7 @@ public sealed class TeacherBrowserTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(confirm).ToContainTextAsync("不能再被选作培训班教师或班主任");
         await BrowserFixture.ScreenshotAsync(page, "1.6.1-06-confirm-disable");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "禁用" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "已禁用教师“赵明轩”" })).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, "赵明轩")).ToContainTextAsync("禁用");
         await Assertions.Expect(Row(page, "赵明轩").GetByRole(AriaRole.Button, new() { Name = "启用" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "1.6.1-07-disabled");
