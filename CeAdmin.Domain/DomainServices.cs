@@ -1,6 +1,7 @@
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
+using CeAdmin.Domain.Teachers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ public static class DomainServices
         services.AddScoped<Catalogs.CatalogService>();
         services.AddScoped<Catalogs.PublishedCourses>();
         services.AddScoped<Institutions.InstitutionService>();
+        services.AddScoped<TeacherService>();
+        services.AddScoped<ITeacherUsage, Plans.ClassTeacherUsage>();
         return services;
     }
 }

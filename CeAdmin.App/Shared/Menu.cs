@@ -25,5 +25,9 @@ public static class Menu
         [
             new("单位经办人员信息", "unit/operators", s => s.IsUnitAdmin),
         ]),
+        new("师资管理", MudBlazor.Icons.Material.Outlined.School,
+        [
+            new("师资信息维护", "teachers", s => s.IsAuthority),
+        ]),
     ];
 }

@@ -9,6 +9,7 @@ using CeAdmin.Domain.Records;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.ReferenceData;
+using CeAdmin.Domain.Teachers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
     public DbSet<CeRecord> CeRecords => Set<CeRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Teacher> Teachers => Set<Teacher>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

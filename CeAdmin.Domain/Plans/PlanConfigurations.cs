@@ -1,5 +1,6 @@
 using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.ReferenceData;
+using CeAdmin.Domain.Teachers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -40,6 +41,7 @@ public sealed class TrainingClassConfiguration : IEntityTypeConfiguration<Traini
         b.Property(x => x.HeadTeacherIdNumber).HasMaxLength(18);
         b.Property(x => x.HeadTeacherEmail).HasMaxLength(100);
         b.Property(x => x.HeadTeacherTitle).HasMaxLength(50);
+        b.HasOne<Teacher>().WithMany().HasForeignKey(x => x.HeadTeacherId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Instructors).WithOne().HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Subjects).WithOne().HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -47,7 +49,12 @@ public sealed class TrainingClassConfiguration : IEntityTypeConfiguration<Traini
 
 public sealed class ClassInstructorConfiguration : IEntityTypeConfiguration<ClassInstructor>
 {
-    public void Configure(EntityTypeBuilder<ClassInstructor> b) => b.HasIndex(x => new { x.ClassId, x.TeacherId }).IsUnique();
+    public void Configure(EntityTypeBuilder<ClassInstructor> b)
+    {
+        b.HasIndex(x => new { x.ClassId, x.TeacherId }).IsUnique();
+        // A teacher on a class is disabled, never deleted (ClassTeacherUsage tells the registry).
+        b.HasOne<Teacher>().WithMany().HasForeignKey(x => x.TeacherId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
 
 public sealed class ClassSubjectConfiguration : IEntityTypeConfiguration<ClassSubject>

@@ -27,7 +27,7 @@ public sealed class TestApp : IAsyncDisposable
     public CapturingSmsSender Sms { get; } = new();
     public DatabaseOptions Database { get; }
 
-    private TestApp(DatabaseOptions database, string? sqliteFile, string? pgDatabase, string? pgAdmin)
+    private TestApp(DatabaseOptions database, string? sqliteFile, string? pgDatabase, string? pgAdmin, Action<IServiceCollection>? configure)
     {
         Database = database;
         _sqliteFile = sqliteFile;
@@ -41,12 +41,14 @@ public sealed class TestApp : IAsyncDisposable
         services.AddCeAdminDomain(database);
         services.AddScoped<TestCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
+        configure?.Invoke(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("CEADMIN_TEST_POSTGRES");
 
-    public static async Task<TestApp> CreateAsync(bool demo = false)
+    /// <param name="configure">Adds or replaces services after the domain's, e.g. a fake collaborator.</param>
+    public static async Task<TestApp> CreateAsync(bool demo = false, Action<IServiceCollection>? configure = null)
     {
         ValidationSetup.UseChinese();
         TestApp app;
@@ -60,12 +62,12 @@ public sealed class TestApp : IAsyncDisposable
                 await cmd.ExecuteNonQueryAsync();
             }
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
-            app = new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, null, name, server);
+            app = new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, null, name, server, configure);
         }
         else
         {
             var file = Path.Combine(Path.GetTempPath(), $"ceadmin-test-{Guid.NewGuid():N}.db");
-            app = new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" }, file, null, null);
+            app = new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" }, file, null, null, configure);
         }
         await using var scope = app._root.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = demo });

@@ -852,6 +852,8 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TeacherId");
+
                     b.HasIndex("ClassId", "TeacherId")
                         .IsUnique();
 
@@ -958,6 +960,8 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeadTeacherId");
 
                     b.HasIndex("PlanId");
 
@@ -2588,6 +2592,71 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Courses")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUnitId", "IdNumber")
+                        .IsUnique();
+
+                    b.ToTable("Teachers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2892,6 +2961,12 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("CeAdmin.Domain.Teachers.Teacher", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Plans.ClassSubject", b =>
@@ -2905,6 +2980,11 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
             modelBuilder.Entity("CeAdmin.Domain.Plans.TrainingClass", b =>
                 {
+                    b.HasOne("CeAdmin.Domain.Teachers.Teacher", null)
+                        .WithMany()
+                        .HasForeignKey("HeadTeacherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CeAdmin.Domain.Plans.TrainingPlan", "Plan")
                         .WithMany("Classes")
                         .HasForeignKey("PlanId")
@@ -2925,6 +3005,15 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.HasOne("CeAdmin.Domain.ReferenceData.ProfessionalSeries", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -821,6 +821,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TeacherId");
+
                     b.HasIndex("ClassId", "TeacherId")
                         .IsUnique();
 
@@ -923,6 +925,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeadTeacherId");
 
                     b.HasIndex("PlanId");
 
@@ -2549,6 +2553,69 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Courses")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUnitId", "IdNumber")
+                        .IsUnique();
+
+                    b.ToTable("Teachers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2847,6 +2914,12 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("CeAdmin.Domain.Teachers.Teacher", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Plans.ClassSubject", b =>
@@ -2860,6 +2933,11 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CeAdmin.Domain.Plans.TrainingClass", b =>
                 {
+                    b.HasOne("CeAdmin.Domain.Teachers.Teacher", null)
+                        .WithMany()
+                        .HasForeignKey("HeadTeacherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CeAdmin.Domain.Plans.TrainingPlan", "Plan")
                         .WithMany("Classes")
                         .HasForeignKey("PlanId")
@@ -2880,6 +2958,15 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.HasOne("CeAdmin.Domain.ReferenceData.ProfessionalSeries", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

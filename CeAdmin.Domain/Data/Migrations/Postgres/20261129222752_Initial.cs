@@ -529,6 +529,35 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Teachers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Title = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Email = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Courses = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Profile = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Teachers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Teachers_UnitAccounts_OwnerUnitId",
+                        column: x => x.OwnerUnitId,
+                        principalTable: "UnitAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitOperators",
                 columns: table => new
                 {
@@ -713,6 +742,12 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_TrainingClasses", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_TrainingClasses_Teachers_HeadTeacherId",
+                        column: x => x.HeadTeacherId,
+                        principalTable: "Teachers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_TrainingClasses_TrainingPlans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "TrainingPlans",
@@ -732,6 +767,12 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClassInstructor", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassInstructor_Teachers_TeacherId",
+                        column: x => x.TeacherId,
+                        principalTable: "Teachers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ClassInstructor_TrainingClasses_ClassId",
                         column: x => x.ClassId,
@@ -1086,6 +1127,11 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClassInstructor_TeacherId",
+                table: "ClassInstructor",
+                column: "TeacherId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClassSubject_ClassId",
                 table: "ClassSubject",
                 column: "ClassId");
@@ -1142,6 +1188,17 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 name: "IX_SmsChallenges_Purpose_Subject",
                 table: "SmsChallenges",
                 columns: new[] { "Purpose", "Subject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teachers_OwnerUnitId_IdNumber",
+                table: "Teachers",
+                columns: new[] { "OwnerUnitId", "IdNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingClasses_HeadTeacherId",
+                table: "TrainingClasses",
+                column: "HeadTeacherId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TrainingClasses_PlanId",
@@ -1268,6 +1325,9 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Teachers");
 
             migrationBuilder.DropTable(
                 name: "TrainingPlans");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CeAdmin.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129221918_Initial")]
+    [Migration("20261129222752_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -855,6 +855,8 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TeacherId");
+
                     b.HasIndex("ClassId", "TeacherId")
                         .IsUnique();
 
@@ -961,6 +963,8 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeadTeacherId");
 
                     b.HasIndex("PlanId");
 
@@ -2591,6 +2595,71 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Courses")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUnitId", "IdNumber")
+                        .IsUnique();
+
+                    b.ToTable("Teachers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2895,6 +2964,12 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("CeAdmin.Domain.Teachers.Teacher", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Plans.ClassSubject", b =>
@@ -2908,6 +2983,11 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
             modelBuilder.Entity("CeAdmin.Domain.Plans.TrainingClass", b =>
                 {
+                    b.HasOne("CeAdmin.Domain.Teachers.Teacher", null)
+                        .WithMany()
+                        .HasForeignKey("HeadTeacherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CeAdmin.Domain.Plans.TrainingPlan", "Plan")
                         .WithMany("Classes")
                         .HasForeignKey("PlanId")
@@ -2928,6 +3008,15 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.HasOne("CeAdmin.Domain.ReferenceData.ProfessionalSeries", null)
                         .WithMany()
                         .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -528,6 +528,35 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Teachers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Courses = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Profile = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Teachers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Teachers_UnitAccounts_OwnerUnitId",
+                        column: x => x.OwnerUnitId,
+                        principalTable: "UnitAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UnitOperators",
                 columns: table => new
                 {
@@ -712,6 +741,12 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_TrainingClasses", x => x.Id);
                     table.ForeignKey(
+                        name: "FK_TrainingClasses_Teachers_HeadTeacherId",
+                        column: x => x.HeadTeacherId,
+                        principalTable: "Teachers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_TrainingClasses_TrainingPlans_PlanId",
                         column: x => x.PlanId,
                         principalTable: "TrainingPlans",
@@ -731,6 +766,12 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClassInstructor", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassInstructor_Teachers_TeacherId",
+                        column: x => x.TeacherId,
+                        principalTable: "Teachers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ClassInstructor_TrainingClasses_ClassId",
                         column: x => x.ClassId,
@@ -1085,6 +1126,11 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClassInstructor_TeacherId",
+                table: "ClassInstructor",
+                column: "TeacherId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClassSubject_ClassId",
                 table: "ClassSubject",
                 column: "ClassId");
@@ -1141,6 +1187,17 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 name: "IX_SmsChallenges_Purpose_Subject",
                 table: "SmsChallenges",
                 columns: new[] { "Purpose", "Subject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teachers_OwnerUnitId_IdNumber",
+                table: "Teachers",
+                columns: new[] { "OwnerUnitId", "IdNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingClasses_HeadTeacherId",
+                table: "TrainingClasses",
+                column: "HeadTeacherId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TrainingClasses_PlanId",
@@ -1267,6 +1324,9 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Teachers");
 
             migrationBuilder.DropTable(
                 name: "TrainingPlans");
