@@ -38,6 +38,9 @@ public static class DomainServices
         services.AddScoped<Institutions.InstitutionService>();
         services.AddScoped<TeacherService>();
         services.AddScoped<ITeacherUsage, Plans.ClassTeacherUsage>();
+        services.AddScoped<Plans.PlanService>();
+        services.AddScoped<Plans.ClassService>();
+        services.AddScoped<Plans.PlanQueryService>();
         return services;
     }
 }

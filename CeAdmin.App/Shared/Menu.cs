@@ -27,7 +27,7 @@ public static class Menu
         ]),
         new("师资管理", MudBlazor.Icons.Material.Outlined.School,
         [
-            new("师资信息维护", "teachers", s => s.IsAuthority),
+            new("师资信息维护", "teachers", s => s.IsAuthority || s.Kind is CeAdmin.Domain.Organizations.UnitKind.Institution or CeAdmin.Domain.Organizations.UnitKind.Employer),
         ]),
     ];
 }

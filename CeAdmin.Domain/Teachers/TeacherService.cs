@@ -34,7 +34,8 @@ public static class TeacherQueries
 }
 
 /// <summary>
-/// 师资信息维护 (1.6.1): each authority keeps its own registry; no other unit sees or changes it.
+/// 师资信息维护 (1.6.1): each unit that files plans (an authority, an institution or an employer)
+/// keeps its own registry, from which its classes choose teachers; no other unit sees or changes it.
 /// </summary>
 public sealed class TeacherService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -146,7 +147,7 @@ public sealed class TeacherService(
 
     private async Task<Scope> ResolveScopeAsync(AppDbContext db, CancellationToken ct)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
+        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Institution, UnitKind.Employer);
         return await Scope.ResolveAsync(db, actor, ct);
     }
 

@@ -196,11 +196,15 @@ public sealed class TeacherServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Units_that_are_not_authorities_and_anonymous_callers_are_refused()
+    public async Task An_institution_keeps_its_own_registry_apart_and_anonymous_callers_are_refused()
     {
-        var institution = await _app.DemoActorAsync("gpnu_ce");
-        await Assert.ThrowsAsync<ScopeException>(() => Service(institution).ListAsync(new TeacherFilter(), new PageRequest()));
-        await Assert.ThrowsAsync<ScopeException>(() => Service(institution).CreateAsync(Form("王志远", WangId)));
+        var authorityTeacher = await Service(await _app.DemoActorAsync("gz_edu")).CreateAsync(Form("王志远", WangId));
+        var institution = Service(await _app.DemoActorAsync("gpnu_ce"));
+        var own = await institution.CreateAsync(Form("王志远", WangId));
+        var rows = (await institution.ListAsync(new TeacherFilter(), new PageRequest(PageSize: 200))).Items;
+        Assert.Equal([own], rows.Select(r => r.Id).ToArray());
+        await Assert.ThrowsAsync<ScopeException>(() => institution.GetForEditAsync(authorityTeacher));
+        await Assert.ThrowsAsync<ScopeException>(() => institution.DeleteAsync(authorityTeacher));
         await Assert.ThrowsAsync<DomainException>(() => _app.As<TeacherService>(null).EnabledTeachersAsync());
     }
 

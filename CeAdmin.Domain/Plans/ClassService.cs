@@ -1,0 +1,118 @@
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Organizations;
+using CeAdmin.Domain.Teachers;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Domain.Plans;
+
+/// <summary>
+/// 培训班情况 of a plan: classes with their head teacher, instructors (选入教师) and subjects.
+/// Teachers come from the owner's registry and must be enabled when chosen; one disabled later stays
+/// on the classes that already have him.
+/// </summary>
+public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser)
+{
+    private readonly ClassFormValidator _validator = new();
+
+    public async Task<ClassDetail> GetAsync(int planId, int classId, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync();
+        await using var db = dbFactory.CreateDbContext();
+        var plan = await db.TrainingPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct) ?? throw new DomainException("专业课计划不存在");
+        var reviewCase = await PlanService.CaseOfAsync(db, planId, ct);
+        await PlanQueries.EnsureCanSeeAsync(db, actor, plan, reviewCase, ct);
+        var c = await db.TrainingClasses.AsNoTracking().Include(x => x.Subjects).Include(x => x.Instructors)
+            .SingleOrDefaultAsync(x => x.Id == classId && x.PlanId == planId, ct) ?? throw new DomainException("培训班不存在");
+        var teacherIds = c.Instructors.Select(i => i.TeacherId).ToList();
+        var instructors = await db.Teachers.AsNoTracking().Where(t => teacherIds.Contains(t.Id)).OrderBy(t => t.Name)
+            .Select(t => new InstructorRow(t.Id, t.Name, t.Title, t.Email, t.Phone)).ToListAsync(ct);
+        var form = new ClassForm
+        {
+            Name = c.Name, PlannedOpenDate = ToDate(c.PlannedOpenDate), StudyMode = c.StudyMode, StudyStart = ToDate(c.StudyStart), StudyEnd = ToDate(c.StudyEnd),
+            PlannedEnrolment = c.PlannedEnrolment, HeadTeacherId = c.HeadTeacherId, ExamType = c.ExamType, Location = c.Location, Schedule = c.Schedule,
+            InstructorIds = teacherIds, Subjects = c.Subjects.OrderBy(s => s.Id).Select(s => s.Name).ToList(),
+        };
+        // The full ID number is for the owner; reviewers and queries see it masked.
+        var idNumber = actor.UnitId == plan.OwnerUnitId ? c.HeadTeacherIdNumber : IdNumber.Mask(c.HeadTeacherIdNumber);
+        return new ClassDetail(c.Id, plan.Id, plan.Name, plan.OwnerName, form, c.HeadTeacherName, c.HeadTeacherPhone, idNumber, c.HeadTeacherEmail,
+            c.HeadTeacherTitle, instructors, reviewCase.IsEditable && actor.UnitId == plan.OwnerUnitId);
+    }
+
+    /// <summary>The owner's enabled teachers, for 班主任 and 选入教师.</summary>
+    public async Task<IReadOnlyList<InstructorRow>> SelectableTeachersAsync(string? name = null, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Institution, UnitKind.Employer);
+        await using var db = dbFactory.CreateDbContext();
+        var query = db.Teachers.AsNoTracking().SelectableBy(actor.UnitId);
+        if (name?.Trim() is { Length: > 0 } n) query = query.Where(t => t.Name.Contains(n));
+        return await query.OrderBy(t => t.Name).Select(t => new InstructorRow(t.Id, t.Name, t.Title, t.Email, t.Phone)).ToListAsync(ct);
+    }
+
+    public async Task<int> SaveAsync(int planId, int? classId, ClassForm form, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Institution, UnitKind.Employer);
+        await _validator.EnsureValidAsync(form, ct);
+        await using var db = dbFactory.CreateDbContext();
+        var plan = await PlanService.LoadOwnAsync(db, actor, planId, ct);
+        (await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct)).EnsureEditable();
+        var start = DateOnly.FromDateTime(form.StudyStart!.Value);
+        var end = DateOnly.FromDateTime(form.StudyEnd!.Value);
+        if (!PlanRules.InsidePlan(start, end, plan.StartDate, plan.EndDate))
+            throw new ValidationFailedException(nameof(form.StudyStart), $"学习时间应在计划时间（{plan.StartDate:yyyy-MM-dd}至{plan.EndDate:yyyy-MM-dd}）之内");
+
+        var trainingClass = classId is null ? new TrainingClass { PlanId = planId }
+            : await db.TrainingClasses.Include(c => c.Instructors).Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == classId && c.PlanId == planId, ct)
+              ?? throw new DomainException("培训班不存在");
+        await ApplyTeachersAsync(db, actor, trainingClass, form, ct);
+        trainingClass.Name = form.Name.Trim();
+        trainingClass.PlannedOpenDate = DateOnly.FromDateTime(form.PlannedOpenDate!.Value);
+        trainingClass.StudyMode = form.StudyMode;
+        trainingClass.StudyStart = start;
+        trainingClass.StudyEnd = end;
+        trainingClass.PlannedEnrolment = form.PlannedEnrolment!.Value;
+        trainingClass.ExamType = form.ExamType;
+        trainingClass.Location = form.Location.Trim();
+        trainingClass.Schedule = form.Schedule.Trim();
+        trainingClass.Subjects.Clear();
+        trainingClass.Subjects.AddRange(form.Subjects.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().Select(s => new ClassSubject { Name = s }));
+        if (classId is null) db.TrainingClasses.Add(trainingClass);
+        await db.SaveChangesAsync(ct);
+        return trainingClass.Id;
+    }
+
+    public async Task DeleteAsync(int planId, IReadOnlyCollection<int> classIds, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Institution, UnitKind.Employer);
+        await using var db = dbFactory.CreateDbContext();
+        await PlanService.LoadOwnAsync(db, actor, planId, ct);
+        (await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct)).EnsureEditable();
+        db.TrainingClasses.RemoveRange(await db.TrainingClasses.Where(c => c.PlanId == planId && classIds.Contains(c.Id)).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task ApplyTeachersAsync(AppDbContext db, Actor actor, TrainingClass trainingClass, ClassForm form, CancellationToken ct)
+    {
+        var kept = trainingClass.Instructors.Select(i => i.TeacherId).ToHashSet();
+        if (trainingClass.HeadTeacherId is { } head) kept.Add(head);
+        var wanted = form.InstructorIds.Append(form.HeadTeacherId!.Value).Distinct().ToList();
+        var newlyChosen = wanted.Where(id => !kept.Contains(id)).ToList();
+        var selectable = await db.Teachers.SelectableBy(actor.UnitId).Where(t => newlyChosen.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct);
+        if (newlyChosen.Except(selectable).Any())
+            throw new ValidationFailedException(nameof(form.InstructorIds), "只能选择本单位师资库中已启用的教师");
+
+        var headTeacher = await db.Teachers.AsNoTracking().SingleAsync(t => t.Id == form.HeadTeacherId && t.OwnerUnitId == actor.UnitId, ct);
+        trainingClass.HeadTeacherId = headTeacher.Id;
+        trainingClass.HeadTeacherName = headTeacher.Name;
+        trainingClass.HeadTeacherPhone = headTeacher.Phone;
+        trainingClass.HeadTeacherIdNumber = headTeacher.IdNumber;
+        trainingClass.HeadTeacherEmail = headTeacher.Email;
+        trainingClass.HeadTeacherTitle = headTeacher.Title;
+        trainingClass.Instructors.RemoveAll(i => !form.InstructorIds.Contains(i.TeacherId));
+        foreach (var id in form.InstructorIds.Distinct().Where(id => trainingClass.Instructors.All(i => i.TeacherId != id)))
+            trainingClass.Instructors.Add(new ClassInstructor { TeacherId = id });
+    }
+
+    private static DateTime ToDate(DateOnly d) => d.ToDateTime(TimeOnly.MinValue);
+}

@@ -1,0 +1,87 @@
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Domain.Plans;
+
+/// <summary>A plan joined with its case, before projection: what the grids filter and sort on.</summary>
+public sealed class PlanListItem
+{
+    public int Id { get; init; }
+    public int CaseId { get; init; }
+    public int OwnerUnitId { get; init; }
+    public UnitKind OwnerKind { get; init; }
+    public string OwnerName { get; init; } = "";
+    public string RegionCode { get; init; } = "";
+    public int SeriesId { get; init; }
+    public string Name { get; init; } = "";
+    public string CourseName { get; init; } = "";
+    public DateOnly StartDate { get; init; }
+    public DateOnly EndDate { get; init; }
+    public int PlannedSessions { get; init; }
+    public int Year { get; init; }
+    public int ReviewingUnitId { get; init; }
+    public string ReviewingUnitName { get; init; } = "";
+    public string Step { get; init; } = "";
+    public ReviewStatus Status { get; init; }
+    public DateTime? ApprovedAt { get; init; }
+}
+
+/// <summary>The plan and class queries shared by filing (1.4.2), review (1.4.1) and the queries 1.7.2 and 1.7.3.</summary>
+public static class PlanQueries
+{
+    public static IQueryable<PlanListItem> Rows(AppDbContext db) =>
+        from p in db.TrainingPlans.AsNoTracking()
+        join c in db.ReviewCases on new { K = ReviewKind.TrainingPlan, S = p.Id } equals new { K = c.Kind, S = c.SubjectId }
+        join k in db.CatalogCourses on p.CatalogCourseId equals k.Id
+        select new PlanListItem
+        {
+            Id = p.Id, CaseId = c.Id, OwnerUnitId = p.OwnerUnitId, OwnerKind = p.OwnerKind, OwnerName = p.OwnerName, RegionCode = p.RegionCode,
+            SeriesId = p.SeriesId, Name = p.Name, CourseName = k.Name, StartDate = p.StartDate, EndDate = p.EndDate, PlannedSessions = p.PlannedSessions,
+            Year = p.Year, ReviewingUnitId = c.ReviewingUnitId, ReviewingUnitName = c.ReviewingUnitName, Step = c.Step, Status = c.Status, ApprovedAt = p.ApprovedAt,
+        };
+
+    public static async Task<Page<PlanRow>> PageAsync(AppDbContext db, IQueryable<PlanListItem> query, PlanFilter filter, PageRequest page, CancellationToken ct)
+    {
+        query = Filter(query, filter);
+        var total = await query.CountAsync(ct);
+        var rows = await Sort(query, page).PageBy(page)
+            .Select(r => new PlanRow(r.Id, r.CaseId, r.Name, r.CourseName, r.StartDate, r.EndDate, r.PlannedSessions, r.OwnerName, r.ReviewingUnitName, r.Step, r.Status, r.Year))
+            .ToListAsync(ct);
+        return new Page<PlanRow>(rows, total);
+    }
+
+    public static IQueryable<PlanListItem> Filter(IQueryable<PlanListItem> query, PlanFilter filter)
+    {
+        if (filter.Year is { } year) query = query.Where(r => r.Year == year);
+        if (filter.CourseName?.Trim() is { Length: > 0 } course) query = query.Where(r => r.CourseName.Contains(course));
+        if (filter.PlanName?.Trim() is { Length: > 0 } name) query = query.Where(r => r.Name.Contains(name));
+        return query;
+    }
+
+    public static IOrderedQueryable<PlanListItem> Sort(IQueryable<PlanListItem> query, PageRequest page) => (page.SortBy, page.Descending) switch
+    {
+        (nameof(PlanRow.Name), false) => query.OrderBy(r => r.Name).ThenBy(r => r.Id),
+        (nameof(PlanRow.Name), true) => query.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
+        (nameof(PlanRow.StartDate), false) => query.OrderBy(r => r.StartDate).ThenBy(r => r.Id),
+        (nameof(PlanRow.StartDate), true) => query.OrderByDescending(r => r.StartDate).ThenBy(r => r.Id),
+        (nameof(PlanRow.EndDate), false) => query.OrderBy(r => r.EndDate).ThenBy(r => r.Id),
+        (nameof(PlanRow.EndDate), true) => query.OrderByDescending(r => r.EndDate).ThenBy(r => r.Id),
+        _ => query.OrderByDescending(r => r.Id),
+    };
+
+    public static IQueryable<ClassRow> ClassRows(AppDbContext db) =>
+        from c in db.TrainingClasses.AsNoTracking()
+        join p in db.TrainingPlans on c.PlanId equals p.Id
+        select new ClassRow(c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName);
+
+    /// <summary>The owner sees its plan; so do the reviewing unit of its case and any authority or the HRSS department in whose scope it lies.</summary>
+    public static async Task EnsureCanSeeAsync(AppDbContext db, Actor actor, TrainingPlan plan, ReviewCase reviewCase, CancellationToken ct)
+    {
+        if (actor.UnitId == plan.OwnerUnitId || actor.UnitId == reviewCase.ReviewingUnitId) return;
+        if (actor.UnitKind is not (UnitKind.Authority or UnitKind.Hrss)) throw new ScopeException();
+        (await Scope.ResolveAsync(db, actor, ct)).EnsureCovers(plan.RegionCode, plan.SeriesId);
+    }
+}
