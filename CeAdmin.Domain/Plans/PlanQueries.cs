@@ -72,9 +72,11 @@ public static class PlanQueries
         _ => query.OrderByDescending(r => r.Id),
     };
 
-    public static IQueryable<ClassRow> ClassRows(AppDbContext db) =>
+    public static IQueryable<ClassRow> ClassRowsOf(AppDbContext db, int planId) =>
         from c in db.TrainingClasses.AsNoTracking()
         join p in db.TrainingPlans on c.PlanId equals p.Id
+        where c.PlanId == planId
+        orderby c.Id
         select new ClassRow(c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName);
 
     /// <summary>The owner sees its plan; so do the reviewing unit of its case and any authority or the HRSS department in whose scope it lies.</summary>

@@ -34,7 +34,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         await PlanQueries.EnsureCanSeeAsync(db, actor, plan, reviewCase, ct);
         var course = await db.CatalogCourses.AsNoTracking().Where(c => c.Id == plan.CatalogCourseId).Select(c => c.Name).SingleAsync(ct);
         var rule = (await HoursRuleBook.LoadAsync(db, ct)).For(plan.Year);
-        var classes = await PlanQueries.ClassRows(db).Where(c => c.PlanId == planId).OrderBy(c => c.Id).ToListAsync(ct);
+        var classes = await PlanQueries.ClassRowsOf(db, planId).ToListAsync(ct);
         var form = new PlanForm
         {
             CatalogCourseId = plan.CatalogCourseId, CourseName = course, Year = plan.Year, Name = plan.Name, Days = plan.Days, Hours = plan.Hours,
