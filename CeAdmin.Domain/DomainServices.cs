@@ -1,6 +1,9 @@
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
+using CeAdmin.Domain.Organizations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +35,15 @@ public static class DomainServices
         services.AddScoped<PersonalAccountService>();
         services.AddScoped<UnitAccountService>();
         services.AddScoped<SignInDirectory>();
+
+        // The review workflow and the attachments; each feature plugs its subjects and owners in.
+        services.AddScoped<ReviewService>();
+        services.AddScoped<AttachmentService>();
+        services.AddSingleton<IReviewSubjectHandler, AuthorityReviewHandler>();
+        services.AddSingleton<IAttachmentOwner, AuthorityAttachmentOwner>();
+
+        services.AddScoped<AuthorityApplicationService>();
+        services.AddScoped<AuthorityService>();
         return services;
     }
 }
