@@ -1,3 +1,5 @@
+using CeAdmin.Domain.Organizations;
+
 namespace CeAdmin.App.Shared;
 
 public sealed record MenuItem(string Title, string Href, Func<SessionInfo, bool> Visible);
@@ -20,6 +22,24 @@ public static class Menu
         new("单位账号", MudBlazor.Icons.Material.Outlined.Business,
         [
             new("单位经办人员信息", "unit/operators", s => s.IsUnitAdmin),
+        ]),
+        new("行业主管部门（行业组织）", MudBlazor.Icons.Material.Outlined.AccountBalance,
+        [
+            // Before approval this is the only page an authority's operator has.
+            new("行业部门（行业组织）角色申请", "authority/application", s => s.Kind == UnitKind.Authority),
+            new("行业主管部门信息维护", "authority/profile", s => s.IsAuthority),
+        ]),
+        new("行业主管业务管理", MudBlazor.Icons.Material.Outlined.FactCheck,
+        [
+            new("下级行业主管部门（行业组织）信息审核", "authority-reviews", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
+        ]),
+        new("人社业务审核", MudBlazor.Icons.Material.Outlined.FactCheck,
+        [
+            new("省级行业主管角色申请审核", "authority-reviews", s => s.Kind == UnitKind.Hrss),
+        ]),
+        new("查询统计", MudBlazor.Icons.Material.Outlined.QueryStats,
+        [
+            new("行业主管查询", "authority/subordinates", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
         ]),
     ];
 }
