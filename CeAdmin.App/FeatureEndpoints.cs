@@ -1,3 +1,5 @@
+using CeAdmin.App.Features.Attachments;
+
 namespace CeAdmin.App;
 
 /// <summary>HTTP endpoints of the features (downloads, exports); each feature adds its own map call here.</summary>
@@ -5,5 +7,6 @@ public static class FeatureEndpoints
 {
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapAttachmentEndpoints();
     }
 }

@@ -1,7 +1,10 @@
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
 using CeAdmin.Domain.Teachers;
+using CeAdmin.Domain.Organizations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +44,15 @@ public static class DomainServices
         services.AddScoped<Plans.PlanService>();
         services.AddScoped<Plans.ClassService>();
         services.AddScoped<Plans.PlanQueryService>();
+
+        // The review workflow and the attachments; each feature plugs its subjects and owners in.
+        services.AddScoped<ReviewService>();
+        services.AddScoped<AttachmentService>();
+        services.AddSingleton<IReviewSubjectHandler, AuthorityReviewHandler>();
+        services.AddSingleton<IAttachmentOwner, AuthorityAttachmentOwner>();
+
+        services.AddScoped<AuthorityApplicationService>();
+        services.AddScoped<AuthorityService>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using CeAdmin.Domain.Organizations;
+
 namespace CeAdmin.App.Shared;
 
 public sealed record MenuItem(string Title, string Href, Func<SessionInfo, bool> Visible);
@@ -5,17 +7,15 @@ public sealed record MenuItem(string Title, string Href, Func<SessionInfo, bool>
 public sealed record MenuGroup(string Title, string Icon, IReadOnlyList<MenuItem> Items);
 
 /// <summary>
-/// The navigation mirrors the manual's chapters; each item says who may see it. Pages enforce the
-/// same rule themselves (and services again): hiding a link is not the protection.
+/// The navigation mirrors the manual's chapters (1.1 to 1.7); each item says who may see it. Pages
+/// enforce the same rule themselves (and services again): hiding a link is not the protection.
 /// </summary>
 public static class Menu
 {
+    private static bool FilesPlans(SessionInfo s) => s.IsAuthority || s.Kind is UnitKind.Institution or UnitKind.Employer;
+
     public static readonly IReadOnlyList<MenuGroup> Groups =
     [
-        new("专业课目录管理", MudBlazor.Icons.Material.Outlined.MenuBook,
-        [
-            new("专业课目录指南发布", "catalogs", s => s.IsProvinceAuthority),
-        ]),
         new("个人账号", MudBlazor.Icons.Material.Outlined.Person,
         [
             new("个人账号实名认证", "account/verify", s => s.IsPersonal),
@@ -25,9 +25,35 @@ public static class Menu
         [
             new("单位经办人员信息", "unit/operators", s => s.IsUnitAdmin),
         ]),
-        new("师资管理", MudBlazor.Icons.Material.Outlined.School,
+        new("行业主管部门（行业组织）", MudBlazor.Icons.Material.Outlined.AccountBalance,
         [
-            new("师资信息维护", "teachers", s => s.IsAuthority || s.Kind is CeAdmin.Domain.Organizations.UnitKind.Institution or CeAdmin.Domain.Organizations.UnitKind.Employer),
+            // Before approval this is the only page an authority's operator has.
+            new("行业部门（行业组织）角色申请", "authority/application", s => s.Kind == UnitKind.Authority),
+            new("行业主管部门信息维护", "authority/profile", s => s.IsAuthority),
+        ]),
+        new("施教机构", MudBlazor.Icons.Material.Outlined.School,
+        [
+            new("机构信息与专业培训资格申请", "institution", s => s.Kind == UnitKind.Institution),
+        ]),
+        new("专业课目录管理", MudBlazor.Icons.Material.Outlined.MenuBook,
+        [
+            new("专业课目录指南发布", "catalogs", s => s.IsProvinceAuthority),
+        ]),
+        new("行业主管业务管理", MudBlazor.Icons.Material.Outlined.FactCheck,
+        [
+            new("下级行业主管部门（行业组织）信息审核", "authority-reviews", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
+        ]),
+        new("人社业务审核", MudBlazor.Icons.Material.Outlined.FactCheck,
+        [
+            new("省级行业主管角色申请审核", "authority-reviews", s => s.Kind == UnitKind.Hrss),
+        ]),
+        new("师资管理", MudBlazor.Icons.Material.Outlined.Groups,
+        [
+            new("师资信息维护", "teachers", FilesPlans),
+        ]),
+        new("查询统计", MudBlazor.Icons.Material.Outlined.QueryStats,
+        [
+            new("行业主管查询", "authority/subordinates", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
         ]),
     ];
 }

@@ -1,4 +1,5 @@
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
 using Microsoft.AspNetCore.Identity;
@@ -17,9 +18,14 @@ public interface IDemoSeeder
     Task SeedAsync(AppDbContext db, DemoContext demo, CancellationToken ct);
 }
 
+/// <summary>A demo unit with one authorised operator (and the unit's own login, operator + "_unit").</summary>
+public sealed record DemoUnit(string Key, string Name, UnitKind Kind, string Region, string Operator, string RealName, string UsccBody);
+
 /// <summary>What the parts share: the units the accounts part made, keyed by short names.</summary>
 public sealed class DemoContext(IPasswordHasher<AppUser> hasher, TimeProvider clock, string password)
 {
+    private int _sequence = 100;
+
     public Dictionary<string, UnitAccount> Units { get; } = [];
     public Dictionary<string, AppUser> Operators { get; } = [];
     public Dictionary<string, Authority> Authorities { get; } = [];
@@ -31,6 +37,43 @@ public sealed class DemoContext(IPasswordHasher<AppUser> hasher, TimeProvider cl
         var user = PersonalAccountService.NewUser(login, kind, Clock);
         user.PasswordHash = hasher.HashPassword(user, password);
         return user;
+    }
+
+    /// <summary>Adds the unit, its verified and authorised operator and its unit login; registers them under <see cref="DemoUnit.Key"/>.</summary>
+    public UnitAccount AddUnit(AppDbContext db, DemoUnit u)
+    {
+        var seq = _sequence++;
+        var person = NewUser(u.Operator, AccountKind.Personal);
+        person.RealName = u.RealName;
+        person.IdNumber = DemoIds.IdNumber(u.Region == "440000" ? "440104" : u.Region, new DateOnly(1980, 1, 1).AddDays(seq * 37), seq);
+        person.VerificationLevel = VerificationLevel.Level2;
+        person.VerifiedAt = Now;
+        person.PhoneNumber = $"1380000{seq + 1:D4}";
+        var login = NewUser(u.Operator + "_unit", AccountKind.Unit);
+        db.Users.AddRange(person, login);
+
+        var unit = new UnitAccount
+        {
+            Name = u.Name, Kind = u.Kind, CodeType = UnitCodeType.Uscc, Code = DemoIds.Uscc(u.UsccBody),
+            RegionCode = u.Region, OwnerUserId = person.Id, LoginUserId = login.Id,
+            Status = UnitAccountStatus.Active, CreatedAt = Now,
+        };
+        unit.Operators.Add(new UnitOperator
+        {
+            UserId = person.Id, Status = OperatorStatus.Accepted, Authorised = true,
+            InvitedAt = Now, AcceptedAt = Now, AuthorisedAt = Now,
+        });
+        db.UnitAccounts.Add(unit);
+        Units[u.Key] = unit;
+        Operators[u.Key] = person;
+        return unit;
+    }
+
+    /// <summary>The operator of the unit under <paramref name="key"/>, acting for it (for the review workflow's history).</summary>
+    public Actor ActorOf(string key)
+    {
+        var unit = Units[key];
+        return new Actor(Operators[key].Id, Operators[key].UserName!, unit.Id, unit.Name, unit.Kind);
     }
 }
 

@@ -29,6 +29,17 @@ public sealed record Scope(int UnitId, string UnitName, UnitKind Kind, string Re
     }
 
     /// <summary>
+    /// The rule for one record owned by a unit: the owner unit sees it; an authority or the HRSS
+    /// department sees it when it lies in their scope (region and series); nobody else does.
+    /// </summary>
+    public static async Task EnsureCanSeeAsync(AppDbContext db, Actor actor, int ownerUnitId, string regionCode, int seriesId, CancellationToken ct = default)
+    {
+        if (!actor.IsPersonal && actor.UnitId == ownerUnitId) return;
+        if (actor.UnitKind is not (UnitKind.Authority or UnitKind.Hrss)) throw new ScopeException();
+        (await ResolveAsync(db, actor, ct)).EnsureCovers(regionCode, seriesId);
+    }
+
+    /// <summary>
     /// Resolves the caller's scope from the database on every call, so an approval or a revoked
     /// authorisation takes effect at once. An authority without an approved profile has no scope.
     /// </summary>

@@ -74,12 +74,18 @@ public sealed class TestApp : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Resolves a service acting as the given caller (null: anonymous).</summary>
-    public T As<T>(Actor? actor) where T : notnull
+    /// <summary>
+    /// Resolves a service acting as the given caller (null: anonymous). <paramref name="onLaterRead"/>,
+    /// when given, is awaited on every read of the caller after the service's own first one: the
+    /// audit interceptor reads it inside SaveChanges, so a test can hold a service just before it writes.
+    /// </summary>
+    public T As<T>(Actor? actor, Func<Task>? onLaterRead = null) where T : notnull
     {
         // Each call gets its own scope, so services resolved for different actors stay apart.
         var scope = _root.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TestCurrentUser>().Actor = actor;
+        var user = scope.ServiceProvider.GetRequiredService<TestCurrentUser>();
+        user.Actor = actor;
+        user.OnLaterRead = onLaterRead;
         return scope.ServiceProvider.GetRequiredService<T>();
     }
 
@@ -119,8 +125,16 @@ public sealed class TestApp : IAsyncDisposable
 
 public sealed class TestCurrentUser : ICurrentUser
 {
+    private int _reads;
+
     public Actor? Actor { get; set; }
-    public ValueTask<Actor?> GetActorAsync() => ValueTask.FromResult(Actor);
+    public Func<Task>? OnLaterRead { get; set; }
+
+    public async ValueTask<Actor?> GetActorAsync()
+    {
+        if (Interlocked.Increment(ref _reads) > 1 && OnLaterRead is { } hook) await hook();
+        return Actor;
+    }
 }
 
 public sealed class TestClock(DateTimeOffset start) : TimeProvider

@@ -1,0 +1,188 @@
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Domain.Approvals;
+
+/// <summary>
+/// The one review workflow as a service, the same for every kind of application: read a case and its
+/// 审批流程, decide one case or a batch, and the review grids' query. Each decision loads the case with
+/// its history, checks that the caller's unit is the case's 审核部门 and that the subject lies in its
+/// scope, calls the guarded method on <see cref="ReviewCase"/>, lets the subject react
+/// (<see cref="IReviewSubjectHandler"/>) and saves once.
+/// </summary>
+public sealed class ReviewService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    IEnumerable<IReviewSubjectHandler> handlers)
+{
+    public const string ConcurrencyMessage = "该申请已被其他审核人处理，请刷新后查看最新状态";
+    public const string NotFoundMessage = "该申请不存在";
+    public const string NotReviewerMessage = "该申请不在您的审核范围内";
+
+    private static readonly UnitKind[] Reviewers = [UnitKind.Authority, UnitKind.Hrss];
+
+    private readonly Dictionary<ReviewKind, IReviewSubjectHandler> _handlers = handlers.ToDictionary(h => h.Kind);
+
+    /// <summary>The case for a detail page; refused unless the caller may see its subject.</summary>
+    public async Task<ReviewCaseInfo> GetAsync(int caseId, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync();
+        await using var db = dbFactory.CreateDbContext();
+        var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
+            ?? throw new DomainException(NotFoundMessage);
+        await EnsureVisibleAsync(db, actor, reviewCase, ct);
+        return new ReviewCaseInfo(
+            reviewCase.Id, reviewCase.Kind, reviewCase.SubjectId, reviewCase.Year, reviewCase.ApplicantName,
+            reviewCase.ReviewingUnitName, reviewCase.Step, reviewCase.Status, reviewCase.LastOpinion,
+            CanDecide: reviewCase.IsPending && reviewCase.ReviewingUnitId == actor.UnitId);
+    }
+
+    /// <summary>审批流程 of a case, in order; refused unless the caller may see its subject.</summary>
+    public async Task<IReadOnlyList<ApprovalHistoryRow>> HistoryAsync(int caseId, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync();
+        await using var db = dbFactory.CreateDbContext();
+        var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
+            ?? throw new DomainException(NotFoundMessage);
+        await EnsureVisibleAsync(db, actor, reviewCase, ct);
+        return await db.ApprovalHistories.AsNoTracking()
+            .Where(h => h.ReviewCaseId == caseId)
+            .OrderBy(h => h.Seq)
+            .Select(h => new ApprovalHistoryRow(h.Seq, h.BusinessStep, h.OperatorUnit, h.Operator, h.At, h.Result, h.Opinion))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>审核: one decision on one case.</summary>
+    /// <exception cref="ScopeException">The caller's unit is not the case's 审核部门, or the subject lies outside its scope.</exception>
+    /// <exception cref="ConcurrencyException">Another reviewer decided the case first.</exception>
+    /// <exception cref="DomainException">The case is not pending, or a rejection has no opinion.</exception>
+    public async Task DecideAsync(int caseId, ReviewDecision decision, string? opinion, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync(Reviewers);
+        await DecideOneAsync(actor, caseId, decision, opinion, ct);
+    }
+
+    /// <summary>
+    /// 批量审核: the same decision on each case in turn, each in its own context and save, so one
+    /// refusal (already decided, outside scope, decided meanwhile by someone else) skips only that case.
+    /// </summary>
+    public async Task<BatchReviewResult> BatchReviewAsync(IReadOnlyCollection<int> caseIds, ReviewDecision decision, string? opinion, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync(Reviewers);
+        var ids = caseIds.Distinct().ToList();
+        Dictionary<int, string> names;
+        await using (var db = dbFactory.CreateDbContext())
+        {
+            // Names only of the caller's own cases: the result must not reveal other units' applications.
+            names = await db.ReviewCases.AsNoTracking()
+                .Where(c => ids.Contains(c.Id) && c.ReviewingUnitId == actor.UnitId)
+                .ToDictionaryAsync(c => c.Id, c => c.ApplicantName, ct);
+        }
+
+        var items = new List<BatchReviewItem>(ids.Count);
+        foreach (var id in ids)
+        {
+            var name = names.GetValueOrDefault(id, "");
+            try
+            {
+                await DecideOneAsync(actor, id, decision, opinion, ct);
+                items.Add(new BatchReviewItem(id, name, true, $"审核完成：{decision.ToLabel()}"));
+            }
+            catch (DomainException ex)
+            {
+                items.Add(new BatchReviewItem(id, name, false, ex.Message));
+            }
+        }
+
+        return new BatchReviewResult(items);
+    }
+
+    /// <summary>
+    /// One page of a review grid: the cases of <paramref name="queue"/>'s kind whose 审核部门 is the
+    /// caller's unit (drafts are not submitted yet, so never shown), joined to subjects in its scope.
+    /// </summary>
+    public async Task<Page<TRow>> QueueAsync<TSubject, TRow>(ReviewQueue<TSubject, TRow> queue, ReviewQueueFilter filter, PageRequest page, CancellationToken ct = default)
+        where TSubject : class
+        where TRow : IReviewRow
+    {
+        var actor = await currentUser.RequireUnitAsync(Reviewers);
+        await using var db = dbFactory.CreateDbContext();
+        var scope = await Scope.ResolveAsync(db, actor, ct);
+
+        var cases = db.ReviewCases.AsNoTracking()
+            .Where(c => c.Kind == queue.Kind && c.ReviewingUnitId == actor.UnitId && c.Status != ReviewStatus.Draft);
+        if (filter.Status is { } status) cases = cases.Where(c => c.Status == status);
+        if (filter.Year is { } year) cases = cases.Where(c => c.Year == year);
+        if (filter.Applicant?.Trim() is { Length: > 0 } applicant) cases = cases.Where(c => c.ApplicantName.Contains(applicant));
+
+        var items = cases.Join(
+            queue.Subjects(db, scope).AsNoTracking(),
+            c => c.SubjectId,
+            queue.SubjectId,
+            (c, s) => new ReviewQueueItem<TSubject> { Case = c, Subject = s });
+
+        var total = await items.CountAsync(ct);
+        var rows = await Sort(queue, items, page).PageBy(page).Select(queue.Row).ToListAsync(ct);
+        return new Page<TRow>(rows, total);
+    }
+
+    private static IOrderedQueryable<ReviewQueueItem<TSubject>> Sort<TSubject, TRow>(
+        ReviewQueue<TSubject, TRow> queue, IQueryable<ReviewQueueItem<TSubject>> items, PageRequest page)
+        where TSubject : class
+        where TRow : IReviewRow
+    {
+        var desc = page.Descending;
+        var sorted = page.SortBy switch
+        {
+            nameof(IReviewRow.ApplicantName) => items.OrderBy(i => i.Case.ApplicantName, desc),
+            nameof(IReviewRow.ReviewingUnitName) => items.OrderBy(i => i.Case.ReviewingUnitName, desc),
+            nameof(IReviewRow.Step) => items.OrderBy(i => i.Case.Step, desc),
+            nameof(IReviewRow.Status) => items.OrderBy(i => i.Case.Status, desc),
+            { } column => queue.OrderBySubject(items, column, desc),
+            null => null,
+        };
+
+        // Default and tie-break: pending cases first, the latest submission on top.
+        return (sorted ?? items.OrderBy(i => i.Case.Status == ReviewStatus.Submitted ? 0 : 1))
+            .ThenByDescending(i => i.Case.SubmittedAt)
+            .ThenByDescending(i => i.Case.Id);
+    }
+
+    private async Task DecideOneAsync(Actor actor, int caseId, ReviewDecision decision, string? opinion, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var reviewCase = await db.ReviewCases.Include(c => c.History).SingleOrDefaultAsync(c => c.Id == caseId, ct)
+            ?? throw new DomainException(NotFoundMessage);
+        if (reviewCase.ReviewingUnitId != actor.UnitId) throw new ScopeException(NotReviewerMessage);
+
+        var handler = Handler(reviewCase.Kind);
+        var subject = await handler.LocateAsync(db, reviewCase, ct);
+        (await Scope.ResolveAsync(db, actor, ct)).EnsureCovers(subject.RegionCode, subject.SeriesId);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        reviewCase.Decide(actor, decision, opinion, now);
+        await handler.OnDecidedAsync(db, reviewCase, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyException(ConcurrencyMessage);
+        }
+    }
+
+    private async Task EnsureVisibleAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct)
+    {
+        var subject = await Handler(reviewCase.Kind).LocateAsync(db, reviewCase, ct);
+        await Scope.EnsureCanSeeAsync(db, actor, reviewCase.ApplicantUnitId, subject.RegionCode, subject.SeriesId, ct);
+    }
+
+    private IReviewSubjectHandler Handler(ReviewKind kind) =>
+        _handlers.TryGetValue(kind, out var handler)
+            ? handler
+            : throw new InvalidOperationException($"No IReviewSubjectHandler is registered for {kind}.");
+}
