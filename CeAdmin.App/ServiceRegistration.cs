@@ -36,7 +36,7 @@ public static class ServiceRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c =>
         {
-            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             c.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();

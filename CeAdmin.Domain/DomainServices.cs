@@ -39,6 +39,9 @@ public static class DomainServices
         services.AddScoped<Catalogs.CatalogService>();
         services.AddScoped<Catalogs.PublishedCourses>();
         services.AddScoped<Institutions.InstitutionService>();
+        services.AddScoped<Institutions.InstitutionQueries>();
+        services.AddSingleton<IReviewSubjectHandler, Institutions.QualificationReviewHandler>();
+        services.AddSingleton<IAttachmentOwner, Institutions.QualificationAttachmentOwner>();
         services.AddScoped<TeacherService>();
         services.AddScoped<ITeacherUsage, Plans.ClassTeacherUsage>();
         services.AddScoped<Plans.PlanService>();

@@ -42,6 +42,7 @@ public static class Menu
         new("行业主管业务管理", MudBlazor.Icons.Material.Outlined.FactCheck,
         [
             new("下级行业主管部门（行业组织）信息审核", "authority-reviews", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
+            new("施教机构专业培训资格审核", "qualification-reviews", s => s.IsAuthority),
         ]),
         new("人社业务审核", MudBlazor.Icons.Material.Outlined.FactCheck,
         [

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CeAdmin.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129223502_Initial")]
+    [Migration("20261129224551_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

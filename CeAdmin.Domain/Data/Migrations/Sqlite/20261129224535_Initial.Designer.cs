@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CeAdmin.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129223455_Initial")]
+    [Migration("20261129224535_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,90 @@
+using System.Linq.Expressions;
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Attachments;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Domain.Institutions;
+
+/// <summary>The review workflow's view of 专业培训资格: approval lets the institution file plans of the series.</summary>
+public sealed class QualificationReviewHandler : IReviewSubjectHandler
+{
+    public ReviewKind Kind => ReviewKind.Qualification;
+
+    public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
+        db.TrainingQualifications.AsNoTracking()
+            .Where(q => q.Id == reviewCase.SubjectId)
+            .Select(q => new SubjectLocation(q.Institution!.RegionCode, q.SeriesId))
+            .SingleAsync(ct);
+
+    public async Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct)
+    {
+        if (reviewCase.Status != ReviewStatus.Approved) return;
+        (await db.TrainingQualifications.SingleAsync(q => q.Id == reviewCase.SubjectId, ct)).ApprovedAt = nowUtc;
+    }
+}
+
+/// <summary>附件材料 of a qualification application: the institution changes them while editable; reviewers in scope read them.</summary>
+public sealed class QualificationAttachmentOwner : IAttachmentOwner
+{
+    public string OwnerType => InstitutionService.OwnerType;
+
+    public async Task EnsureVisibleAsync(AppDbContext db, Actor actor, int ownerId, CancellationToken ct)
+    {
+        var q = await QualificationAccess.FindAsync(db, ownerId, ct);
+        if (actor.UnitId == q.OwnerUnitId || actor.UnitId == q.ReviewingUnitId) return;
+        if (actor.UnitKind is not (UnitKind.Authority or UnitKind.Hrss)) throw new ScopeException();
+        (await Scope.ResolveAsync(db, actor, ct)).EnsureCovers(q.RegionCode, q.SeriesId);
+    }
+
+    public async Task EnsureEditableAsync(AppDbContext db, Actor actor, int ownerId, CancellationToken ct)
+    {
+        var q = await QualificationAccess.FindAsync(db, ownerId, ct);
+        if (actor.UnitId != q.OwnerUnitId) throw new ScopeException();
+        (await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Kind == ReviewKind.Qualification && c.SubjectId == ownerId, ct)).EnsureEditable();
+    }
+}
+
+internal static class QualificationAccess
+{
+    public sealed record Location(int OwnerUnitId, int ReviewingUnitId, string RegionCode, int SeriesId);
+
+    public static async Task<Location> FindAsync(AppDbContext db, int qualificationId, CancellationToken ct) =>
+        await (from q in db.TrainingQualifications.AsNoTracking()
+               join c in db.ReviewCases on new { K = ReviewKind.Qualification, S = q.Id } equals new { K = c.Kind, S = c.SubjectId }
+               where q.Id == qualificationId
+               select new Location(q.Institution!.UnitAccountId, c.ReviewingUnitId, q.Institution.RegionCode, q.SeriesId))
+            .SingleOrDefaultAsync(ct) ?? throw new DomainException("专业培训资格申请不存在");
+}
+
+/// <summary>A row of 1.5.2: 序号, 机构名称, 机构码, 申请培训专业, 审核部门, 审核环节, 审核状态.</summary>
+public sealed record QualificationReviewRow(int CaseId, string ApplicantName, string Code, int SeriesId, string ReviewingUnitName, string Step, ReviewStatus Status) : IReviewRow;
+
+/// <summary>The review grid of 施教机构专业培训资格审核, optionally narrowed to one series (the 专业 filter).</summary>
+public sealed class QualificationReviewQueue(int? seriesId = null) : ReviewQueue<TrainingQualification, QualificationReviewRow>
+{
+    public override ReviewKind Kind => ReviewKind.Qualification;
+
+    protected internal override IQueryable<TrainingQualification> Subjects(AppDbContext db, Scope scope)
+    {
+        var prefix = scope.RegionPrefix;
+        var query = db.TrainingQualifications.Where(q => q.Institution!.RegionCode.StartsWith(prefix));
+        if (scope.SeriesId is { } own) query = query.Where(q => q.SeriesId == own);
+        return seriesId is { } s ? query.Where(q => q.SeriesId == s) : query;
+    }
+
+    protected internal override Expression<Func<TrainingQualification, int>> SubjectId => q => q.Id;
+
+    protected internal override Expression<Func<ReviewQueueItem<TrainingQualification>, QualificationReviewRow>> Row =>
+        i => new QualificationReviewRow(i.Case.Id, i.Case.ApplicantName, i.Subject.Institution!.Code, i.Subject.SeriesId, i.Case.ReviewingUnitName, i.Case.Step, i.Case.Status);
+
+    protected internal override IOrderedQueryable<ReviewQueueItem<TrainingQualification>>? OrderBySubject(
+        IQueryable<ReviewQueueItem<TrainingQualification>> items, string column, bool descending) => column switch
+        {
+            nameof(QualificationReviewRow.Code) => items.OrderBy(i => i.Subject.Institution!.Code, descending),
+            nameof(QualificationReviewRow.SeriesId) => items.OrderBy(i => i.Subject.SeriesId, descending),
+            _ => null,
+        };
+}
