@@ -32,10 +32,13 @@ public sealed class DemoContext(IPasswordHasher<AppUser> hasher, TimeProvider cl
     public TimeProvider Clock { get; } = clock;
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
+    // Hashing is deliberately slow (PBKDF2); every demo account has the same password, so hash it once.
+    private string? _passwordHash;
+
     public AppUser NewUser(string login, AccountKind kind)
     {
         var user = PersonalAccountService.NewUser(login, kind, Clock);
-        user.PasswordHash = hasher.HashPassword(user, password);
+        user.PasswordHash = _passwordHash ??= hasher.HashPassword(user, password);
         return user;
     }
 
@@ -86,8 +89,10 @@ public sealed class DemoDataRunner(IEnumerable<IDemoSeeder> seeders, IPasswordHa
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var seeder in seeders.OrderBy(s => s.Order))
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await seeder.SeedAsync(db, demo, ct);
             await db.SaveChangesAsync(ct);
+            logger.LogDebug("Demo seeder {Seeder} took {Elapsed:F0} ms", seeder.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         await tx.CommitAsync(ct);
         logger.LogInformation("Demo data seeded: {Units} units, {Operators} operators", demo.Units.Count, demo.Operators.Count);

@@ -51,27 +51,77 @@ public sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> CreateAsync(bool demo = false, Action<IServiceCollection>? configure = null)
     {
         ValidationSetup.UseChinese();
-        TestApp app;
+        // Migrating and seeding once per run and copying the result keeps each test's database fresh but cheap.
+        var template = await Templates.GetAsync(demo);
         if (PostgresServer is { Length: > 0 } server)
         {
             var name = "ceadmin_t_" + Guid.NewGuid().ToString("N")[..12];
-            await using (var conn = new NpgsqlConnection(server))
-            {
-                await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
-                await cmd.ExecuteNonQueryAsync();
-            }
+            await ExecuteAsync(server, $"CREATE DATABASE {name} TEMPLATE {template}");
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
-            app = new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, null, name, server, configure);
+            return new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, null, name, server, configure);
         }
-        else
+        var file = Path.Combine(Path.GetTempPath(), $"ceadmin-test-{Guid.NewGuid():N}.db");
+        File.Copy(template, file);
+        return new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" }, file, null, null, configure);
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>One migrated (and optionally demo-seeded) database per run and provider: a SQLite file or a PostgreSQL template.</summary>
+    private static class Templates
+    {
+        private static readonly SemaphoreSlim Gate = new(1, 1);
+        private static readonly Dictionary<bool, string> Made = [];
+
+        public static async Task<string> GetAsync(bool demo)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"ceadmin-test-{Guid.NewGuid():N}.db");
-            app = new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" }, file, null, null, configure);
+            await Gate.WaitAsync();
+            try
+            {
+                if (!Made.TryGetValue(demo, out var template)) Made[demo] = template = await MakeAsync(demo);
+                return template;
+            }
+            finally
+            {
+                Gate.Release();
+            }
         }
-        await using var scope = app._root.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = demo });
-        return app;
+
+        private static async Task<string> MakeAsync(bool demo)
+        {
+            var id = Guid.NewGuid().ToString("N")[..12];
+            DatabaseOptions options;
+            string template;
+            if (PostgresServer is { Length: > 0 } server)
+            {
+                template = $"ceadmin_tpl_{id}";
+                await ExecuteAsync(server, $"CREATE DATABASE {template}");
+                options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = template, Pooling = false }.ConnectionString };
+            }
+            else
+            {
+                template = Path.Combine(Path.GetTempPath(), $"ceadmin-template-{id}.db");
+                options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={template};Pooling=False" };
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { File.Delete(template); } catch (IOException) { } };
+            }
+            var maker = new TestApp(options, null, null, null, null);
+            await using (var scope = maker._root.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = demo });
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                // Fold the WAL into the file so that a plain copy holds everything.
+                await using var db = maker.Db();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+            await maker._root.DisposeAsync();
+            return template;
+        }
     }
 
     /// <summary>

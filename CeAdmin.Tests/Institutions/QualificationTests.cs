@@ -57,7 +57,7 @@ public sealed class QualificationTests : IAsyncLifetime
     [InlineData(AffiliationLevel.City, "440100", "广州市教育局")]
     public async Task Application_goes_to_the_authority_of_its_level_region_and_series(AffiliationLevel level, string region, string reviewer)
     {
-        var (service, actor) = await InstitutionAsync("gz_train", level, region);
+        var (service, actor) = await InstitutionAsync("py_train", level, region);
         var id = await service.ApplyAsync(Apply(_series));
         await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync(id));
         await AttachAsync(actor, id);
@@ -71,7 +71,7 @@ public sealed class QualificationTests : IAsyncLifetime
     [Fact]
     public async Task Province_level_institution_is_approved_automatically_with_a_history_row()
     {
-        var (service, actor) = await InstitutionAsync("gpnu_ce", AffiliationLevel.Province, "440000");
+        var (service, actor) = await InstitutionAsync("py_train", AffiliationLevel.Province, "440000");
         var id = await service.ApplyAsync(Apply(_series));
         await AttachAsync(actor, id);
         await service.SubmitAsync(id);
@@ -88,7 +88,7 @@ public sealed class QualificationTests : IAsyncLifetime
     [Fact]
     public async Task No_authority_of_the_series_and_duplicate_applications_are_refused()
     {
-        var (service, _) = await InstitutionAsync("gz_train", AffiliationLevel.City, "440100");
+        var (service, _) = await InstitutionAsync("py_train", AffiliationLevel.City, "440100");
         var none = await Assert.ThrowsAsync<DomainException>(() => service.ApplyAsync(Apply(_otherSeries)));
         Assert.Contains("会计专业人员", none.Message);
         await service.ApplyAsync(Apply(_series));
@@ -101,10 +101,39 @@ public sealed class QualificationTests : IAsyncLifetime
     {
         var authority = _app.As<InstitutionService>(await _app.DemoActorAsync("gz_edu"));
         await Assert.ThrowsAsync<ScopeException>(() => authority.ApplyAsync(Apply(_series)));
-        var institution = _app.As<InstitutionService>(await _app.DemoActorAsync("gz_train"));
+        var institution = _app.As<InstitutionService>(await _app.DemoActorAsync("py_train"));
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => institution.SaveMineAsync(Form(AffiliationLevel.County, "440100")));
         Assert.Contains("级别一致", bad.Errors["RegionCode"][0]);
         await using var db = _app.Db();
         Assert.False(await db.Institutions.AnyAsync(i => i.Name == "广州市某职业培训学院"));
+    }
+
+    [Fact]
+    public async Task The_city_authority_approves_through_the_workflow_and_others_are_refused_by_id()
+    {
+        var (service, actor) = await InstitutionAsync("py_train", AffiliationLevel.City, "440100");
+        var id = await service.ApplyAsync(Apply(_series));
+        await AttachAsync(actor, id);
+        await service.SubmitAsync(id);
+        int caseId;
+        await using (var db = _app.Db())
+            caseId = await db.ReviewCases.Where(c => c.Kind == ReviewKind.Qualification && c.SubjectId == id).Select(c => c.Id).SingleAsync();
+
+        var county = await _app.DemoActorAsync("th_edu");
+        await Assert.ThrowsAsync<ScopeException>(() => _app.As<InstitutionQueries>(county).QualificationAsync(id));
+        await Assert.ThrowsAnyAsync<DomainException>(() => _app.As<ReviewService>(county).DecideAsync(caseId, ReviewDecision.Approve, null));
+        var otherInstitution = await _app.DemoActorAsync("gpnu_ce");
+        await Assert.ThrowsAsync<ScopeException>(() => _app.As<InstitutionQueries>(otherInstitution).QualificationAsync(id));
+
+        var city = await _app.DemoActorAsync("gz_edu");
+        var queue = await _app.As<ReviewService>(city).QueueAsync(new QualificationReviewQueue(_series), new ReviewQueueFilter(Applicant: "某职业"), new PageRequest());
+        Assert.Contains(queue.Items, r => r.CaseId == caseId && r.Status == ReviewStatus.Submitted);
+        Assert.Equal("高等学校教师", (await _app.As<InstitutionQueries>(city).QualificationAsync(id)).AppliedSeries.Single().SeriesName);
+        await _app.As<ReviewService>(city).DecideAsync(caseId, ReviewDecision.Approve, "同意");
+
+        var row = Assert.Single(await service.MyQualificationsAsync());
+        Assert.True(row.Approved);
+        await using var check = _app.Db();
+        Assert.Equal([_series], await InstitutionService.ApprovedSeriesAsync(check, actor.UnitId, default));
     }
 }

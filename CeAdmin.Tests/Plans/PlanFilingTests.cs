@@ -25,7 +25,7 @@ public sealed class PlanFilingTests : IAsyncLifetime
     {
         _app = await TestApp.CreateAsync(demo: true);
         _courseId = await PlanTestData.PublishCourseAsync(_app, 2026);
-        _institution = await _app.DemoActorAsync("gz_train");
+        _institution = await _app.DemoActorAsync("py_train");
         _qualificationId = await PlanTestData.ApplyForQualificationAsync(_app, _institution);
     }
 
