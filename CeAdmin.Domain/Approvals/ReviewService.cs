@@ -137,9 +137,8 @@ public sealed class ReviewService(
         var desc = page.Descending;
         var sorted = page.SortBy switch
         {
+            // 审核部门 is the caller's own unit on every row: not a sort key.
             nameof(IReviewRow.ApplicantName) => items.OrderBy(i => i.Case.ApplicantName, desc),
-            nameof(IReviewRow.ReviewingUnitName) => items.OrderBy(i => i.Case.ReviewingUnitName, desc),
-            nameof(IReviewRow.Step) => items.OrderBy(i => i.Case.Step, desc),
             nameof(IReviewRow.Status) => items.OrderBy(i => i.Case.Status, desc),
             { } column => queue.OrderBySubject(items, column, desc),
             null => null,

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace CeAdmin.Tests.Infrastructure;
 
@@ -33,7 +32,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        // Program reads its settings while building (minimal hosting): only host settings are seen
+        // that early; ConfigureAppConfiguration would come too late and leave a shared ceadmin.db.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()
