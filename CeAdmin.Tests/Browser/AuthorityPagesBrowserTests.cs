@@ -14,9 +14,7 @@ public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task Maintenance_saves_contact_fields_and_shows_the_defining_ones_read_only()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
-        await browser.GotoAsync(page, "/authority/profile");
+        var page = await OpenAsync("gz_edu", "广州市教育局", "/authority/profile");
         await Assertions.Expect(page.Locator(".authority-info")).ToContainTextAsync("广东省教育厅");
         await Assertions.Expect(page.Locator("#unit-name")).ToHaveCountAsync(0);
 
@@ -36,9 +34,7 @@ public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task Query_lists_the_subordinates_and_opens_one_with_its_attachments()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gd_edu", "广东省教育厅");
-        await browser.GotoAsync(page, "/authority/subordinates");
+        var page = await OpenAsync("gd_edu", "广东省教育厅", "/authority/subordinates");
         var rows = page.Locator(".list-grid tbody tr");
         await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasTextString = "广州市天河区教育局" })).ToHaveCountAsync(1);
         await Assertions.Expect(rows.Filter(new LocatorFilterOptions { HasTextString = "深圳市教育局" })).ToHaveCountAsync(0);  // pending
@@ -65,9 +61,7 @@ public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task Batch_review_decides_the_pending_case_and_skips_the_decided_one()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
-        await browser.GotoAsync(page, "/authority-reviews");
+        var page = await OpenAsync("gz_edu", "广州市教育局", "/authority-reviews");
         await Row(page, "广州市海珠区教育局").Locator("input[type=checkbox]").CheckAsync();
         await Row(page, "广州市黄埔区教育局").Locator("input[type=checkbox]").CheckAsync();
         await page.ClickAsync("#batch-review");
@@ -106,9 +100,7 @@ public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task Returned_application_shows_the_opinion_and_can_be_edited()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "yx_edu", "广州市越秀区教育局");
-        await browser.GotoAsync(page, "/authority/application");
+        var page = await OpenAsync("yx_edu", "广州市越秀区教育局", "/authority/application");
         await Assertions.Expect(page.Locator("#case-status")).ToContainTextAsync("请上传加盖公章的统一社会信用代码证扫描件");
         await Assertions.Expect(page.Locator("#submit")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".approval-history tbody tr")).ToHaveCountAsync(2);
@@ -125,11 +117,18 @@ public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassF
                 .Select(c => c.Id).SingleAsync();
         }
 
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
-        await browser.GotoAsync(page, $"/authority-reviews/{shenzhenCase}");
+        var page = await OpenAsync("gz_edu", "广州市教育局", $"/authority-reviews/{shenzhenCase}");
         await Assertions.Expect(page.Locator("#load-error")).ToContainTextAsync("无权访问该数据");
         await Assertions.Expect(page.Locator(".review-panel")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A new browser session of the operator, in the unit role, on <paramref name="path"/>.</summary>
+    private async Task<IPage> OpenAsync(string login, string unitName, string path)
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, login, unitName);
+        await browser.GotoAsync(page, path);
+        return page;
     }
 
     private static ILocator Row(IPage page, string name) =>
