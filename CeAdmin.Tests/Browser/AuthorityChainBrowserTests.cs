@@ -23,6 +23,10 @@ public sealed class AuthorityChainBrowserTests(BrowserFixture browser) : IClassF
 
         // The prefilled form needs the nature, the series, the parent and the office contact.
         await Ui.SelectAsync(county, "#nature", "机关");
+
+        // No city authority of this series has the role yet: no parent to choose, and the applicant is told why.
+        await Ui.SelectAsync(county, "#series", "工程技术人员");
+        await Assertions.Expect(county.Locator("#no-parent")).ToContainTextAsync("上一级行业主管部门尚未在本系统注册申请角色");
         await Ui.SelectAsync(county, "#series", "高等学校教师");
         await Ui.SelectAsync(county, "#parent", "广州市教育局");
         await county.FillAsync("#office-phone", "020-81234567");

@@ -110,16 +110,22 @@ public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task Another_citys_case_opened_by_url_is_refused()
     {
-        int shenzhenCase;
+        int shenzhenCase, shenzhenAttachment;
         await using (var db = browser.Server.Services.GetRequiredService<AppDbContextOptions>().Create())
         {
-            shenzhenCase = await db.ReviewCases.Where(c => c.Kind == ReviewKind.AuthorityApplication && c.ApplicantName == "深圳市教育局")
-                .Select(c => c.Id).SingleAsync();
+            var reviewCase = await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.AuthorityApplication && c.ApplicantName == "深圳市教育局");
+            shenzhenCase = reviewCase.Id;
+            shenzhenAttachment = await db.Attachments.Where(a => a.OwnerId == reviewCase.SubjectId).Select(a => a.Id).FirstAsync();
         }
 
         var page = await OpenAsync("gz_edu", "广州市教育局", $"/authority-reviews/{shenzhenCase}");
         await Assertions.Expect(page.Locator("#load-error")).ToContainTextAsync("无权访问该数据");
         await Assertions.Expect(page.Locator(".review-panel")).ToHaveCountAsync(0);
+
+        // Its files are refused over HTTP too, with the signed-in session's cookie.
+        var download = await page.APIRequest.GetAsync($"/attachments/{shenzhenAttachment}/download");
+        Assert.Equal(403, download.Status);
+        Assert.Contains("无权访问该数据", await download.TextAsync());
     }
 
     /// <summary>A new browser session of the operator, in the unit role, on <paramref name="path"/>.</summary>
