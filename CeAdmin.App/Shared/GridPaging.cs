@@ -5,23 +5,29 @@ namespace CeAdmin.App.Shared;
 
 /// <summary>
 /// The bridge between a MudDataGrid's ServerData and a domain query: the grid's state as a
-/// <see cref="PageRequest"/> (one sort column, by its property name), the page back as grid data,
-/// and the 序号 of each row across pages.
+/// <see cref="PageRequest"/> (one sort column, by its property name), the page back as grid data, a
+/// refusal as a message and an empty grid, and the 序号 of each row across pages.
 /// </summary>
 public sealed class GridPaging<T>
 {
     private IReadOnlyList<T> _items = [];
     private int _offset;
 
-    public static PageRequest RequestOf(GridState<T> state)
+    public async Task<GridData<T>> LoadAsync(GridState<T> state, Func<PageRequest, Task<Page<T>>> query, Action<string> showError)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
-        return new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
-    }
+        var request = new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
+        Page<T> page;
+        try
+        {
+            page = await query(request);
+        }
+        catch (DomainException ex)
+        {
+            showError(ex.Message);
+            page = new Page<T>([], 0);
+        }
 
-    /// <summary>Remembers the page for <see cref="NumberOf"/> and hands it to the grid.</summary>
-    public GridData<T> Show(Page<T> page, PageRequest request)
-    {
         _items = page.Items;
         _offset = request.Skip;
         return new GridData<T> { Items = page.Items, TotalItems = page.Total };

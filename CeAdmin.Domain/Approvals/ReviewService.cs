@@ -31,9 +31,7 @@ public sealed class ReviewService(
     {
         var actor = await currentUser.RequireUnitAsync();
         await using var db = dbFactory.CreateDbContext();
-        var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
-            ?? throw new DomainException(NotFoundMessage);
-        await EnsureVisibleAsync(db, actor, reviewCase, ct);
+        var reviewCase = await LoadVisibleAsync(db, actor, caseId, ct);
         return new ReviewCaseInfo(
             reviewCase.Id, reviewCase.Kind, reviewCase.SubjectId, reviewCase.Year, reviewCase.ApplicantName,
             reviewCase.ReviewingUnitName, reviewCase.Step, reviewCase.Status, reviewCase.LastOpinion,
@@ -45,9 +43,7 @@ public sealed class ReviewService(
     {
         var actor = await currentUser.RequireUnitAsync();
         await using var db = dbFactory.CreateDbContext();
-        var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
-            ?? throw new DomainException(NotFoundMessage);
-        await EnsureVisibleAsync(db, actor, reviewCase, ct);
+        await LoadVisibleAsync(db, actor, caseId, ct);
         return await db.ApprovalHistories.AsNoTracking()
             .Where(h => h.ReviewCaseId == caseId)
             .OrderBy(h => h.Seq)
@@ -137,9 +133,8 @@ public sealed class ReviewService(
         var desc = page.Descending;
         var sorted = page.SortBy switch
         {
+            // 审核部门 is the caller's own unit on every row: not a sort key.
             nameof(IReviewRow.ApplicantName) => items.OrderBy(i => i.Case.ApplicantName, desc),
-            nameof(IReviewRow.ReviewingUnitName) => items.OrderBy(i => i.Case.ReviewingUnitName, desc),
-            nameof(IReviewRow.Step) => items.OrderBy(i => i.Case.Step, desc),
             nameof(IReviewRow.Status) => items.OrderBy(i => i.Case.Status, desc),
             { } column => queue.OrderBySubject(items, column, desc),
             null => null,
@@ -175,10 +170,14 @@ public sealed class ReviewService(
         }
     }
 
-    private async Task EnsureVisibleAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct)
+    /// <summary>The case, read-only, if the caller may see it: its applicant, or an authority / the HRSS department whose scope covers the subject.</summary>
+    private async Task<ReviewCase> LoadVisibleAsync(AppDbContext db, Actor actor, int caseId, CancellationToken ct)
     {
+        var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
+            ?? throw new DomainException(NotFoundMessage);
         var subject = await Handler(reviewCase.Kind).LocateAsync(db, reviewCase, ct);
         await Scope.EnsureCanSeeAsync(db, actor, reviewCase.ApplicantUnitId, subject.RegionCode, subject.SeriesId, ct);
+        return reviewCase;
     }
 
     private IReviewSubjectHandler Handler(ReviewKind kind) =>

@@ -63,7 +63,7 @@ public sealed class AuthorityContactFormValidator : FormValidator<AuthorityConta
         RuleFor(x => x.ContactName).NotEmpty().WithMessage("请输入联系人").MaxChars(50, "联系人");
         RuleFor(x => x.OfficePhone).NotEmpty().WithMessage("请输入办公电话").Phone();
         RuleFor(x => x.Mobile).NotEmpty().WithMessage("请输入移动电话").ChinaMobile();
-        RuleFor(x => x.Email).NotEmpty().WithMessage("请输入Email").MaxChars(100, "Email")
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("请输入Email").MaxChars(100, "Email")
             .EmailAddress().WithMessage("Email格式不正确");
         RuleFor(x => x.PostalCode).NotEmpty().WithMessage("请输入邮政编码").PostalCode();
         RuleFor(x => x.Address).NotEmpty().WithMessage("请输入单位通讯地址").MaxChars(AddressMaxLength, "单位通讯地址");
@@ -144,10 +144,10 @@ public sealed class AuthorityApplicationFormValidator : FormValidator<AuthorityA
         RuleFor(x => x.Code).NotEmpty().WithMessage("请输入单位代码");
         RuleFor(x => x.Code).Uscc().When(x => x.CodeType == UnitCodeType.Uscc);
         RuleFor(x => x.Code).OrganizationCode().When(x => x.CodeType == UnitCodeType.OrganizationCode);
-        RuleFor(x => x.Nature).NotEmpty().WithMessage("请选择单位性质")
+        RuleFor(x => x.Nature).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("请选择单位性质")
             .Must(n => Lookups.UnitNatures.Contains(n)).WithMessage("请从列表中选择单位性质");
         RuleFor(x => x.Level).NotNull().WithMessage("请选择隶属关系");
-        RuleFor(x => x.SeriesId).NotNull().WithMessage("请选择专业序列")
+        RuleFor(x => x.SeriesId).Cascade(CascadeMode.Stop).NotNull().WithMessage("请选择专业序列")
             .Must(id => id is null || ReferenceCatalog.SeriesName(id.Value).Length > 0).WithMessage("请从列表中选择专业序列");
         RuleFor(x => x.CityCode).NotEmpty().WithMessage("请选择行政区划（市）")
             .When(x => x.Level is AffiliationLevel.City or AffiliationLevel.County);

@@ -39,7 +39,6 @@ public sealed class AuthorityReviewQueue : ReviewQueue<Authority, AuthorityRevie
         IQueryable<ReviewQueueItem<Authority>> items, string column, bool descending) => column switch
         {
             nameof(AuthorityReviewRow.Code) => items.OrderBy(i => i.Subject.Code, descending),
-            nameof(AuthorityReviewRow.ContactName) => items.OrderBy(i => i.Subject.ContactName, descending),
             _ => null,
         };
 }

@@ -99,13 +99,33 @@ public sealed class AuthorityScenario(TestApp app)
     }
 
     /// <summary>HRSS → 广东省教育厅 → 广州市教育局, approved, in 高等学校教师.</summary>
-    public async Task<(Actor Hrss, Actor Province, int ProvinceId, Actor City, int CityId)> ProvinceAndCityAsync()
+    public async Task<ApprovedChain> ProvinceAndCityAsync()
     {
         var hrss = await UnitAsync("广东省人力资源和社会保障厅", UnitKind.Hrss, "440000");
         var province = await UnitAsync("广东省教育厅", UnitKind.Authority, "440000");
         var provinceId = await ApprovedAuthorityAsync(province, hrss, AffiliationLevel.Province, "440000", null);
         var city = await UnitAsync("广州市教育局", UnitKind.Authority, "440100");
         var cityId = await ApprovedAuthorityAsync(city, province, AffiliationLevel.City, "440100", provinceId);
-        return (hrss, province, provinceId, city, cityId);
+        return new ApprovedChain(hrss, province, provinceId, city, cityId);
     }
+}
+
+/// <summary>The reviewers and authorities <see cref="AuthorityScenario.ProvinceAndCityAsync"/> made.</summary>
+public sealed record ApprovedChain(Actor Hrss, Actor Province, int ProvinceId, Actor City, int CityId);
+
+/// <summary>A fresh database per test that starts from the approved 广东省教育厅 → 广州市教育局 chain.</summary>
+public abstract class ApprovedChainTest : IAsyncLifetime
+{
+    protected TestApp App { get; private set; } = null!;
+    protected AuthorityScenario Scenario { get; private set; } = null!;
+    protected ApprovedChain Chain { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        App = await TestApp.CreateAsync();
+        Scenario = new AuthorityScenario(App);
+        Chain = await Scenario.ProvinceAndCityAsync();
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }
