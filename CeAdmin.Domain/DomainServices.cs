@@ -38,6 +38,7 @@ public static class DomainServices
         services.AddScoped<SignInDirectory>();
         services.AddScoped<Catalogs.CatalogService>();
         services.AddScoped<Catalogs.PublishedCourses>();
+        services.AddSingleton<IAttachmentOwner, Catalogs.CatalogAttachmentOwner>();
         services.AddScoped<Institutions.InstitutionService>();
         services.AddScoped<Institutions.InstitutionQueries>();
         services.AddSingleton<IReviewSubjectHandler, Institutions.QualificationReviewHandler>();

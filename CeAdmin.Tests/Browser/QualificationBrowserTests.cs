@@ -26,7 +26,8 @@ public sealed class QualificationBrowserTests(BrowserFixture browser) : IClassFi
         await Ui.SelectAsync(page, "#catalog-year", (DateTime.UtcNow.Year + 1).ToString());
         await page.FillAsync("#catalog-operator", "李文华");
         await page.ClickAsync("#save-catalog");
-        await page.WaitForURLAsync(u => System.Text.RegularExpressions.Regex.IsMatch(u, @"/catalogs/\d+$"));
+        await Ui.ExpectSnackbarAsync(page, "基本信息已保存");
+        await page.WaitForURLAsync(u => System.Text.RegularExpressions.Regex.IsMatch(u, @"/catalogs/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
         await page.ClickAsync("#add-course");
         await page.FillAsync("#course-name", "高校教师数字化教学能力提升");
         await page.FillAsync("#course-content", "信息化教学设计、在线课程建设与混合式教学实施");
