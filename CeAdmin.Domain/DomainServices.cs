@@ -36,6 +36,7 @@ public static class DomainServices
         services.AddScoped<PersonalAccountService>();
         services.AddScoped<UnitAccountService>();
         services.AddScoped<SignInDirectory>();
+        services.AddScoped<ReferenceData.HoursRuleService>();
         services.AddScoped<Catalogs.CatalogService>();
         services.AddScoped<Catalogs.PublishedCourses>();
         services.AddSingleton<IAttachmentOwner, Catalogs.CatalogAttachmentOwner>();

@@ -47,6 +47,7 @@ public static class Menu
         new("人社业务审核", MudBlazor.Icons.Material.Outlined.FactCheck,
         [
             new("省级行业主管角色申请审核", "authority-reviews", s => s.Kind == UnitKind.Hrss),
+            new("学时规定", "hours-rules", s => s.Kind == UnitKind.Hrss),
         ]),
         new("师资管理", MudBlazor.Icons.Material.Outlined.Groups,
         [
