@@ -21,6 +21,13 @@ public sealed class InstitutionForm
     public string ContactEmail { get; set; } = "";
     public string Address { get; set; } = "";
     public string Profile { get; set; } = "";
+
+    public static InstitutionForm From(Institution i) => new()
+    {
+        Name = i.Name, Code = i.Code, Level = i.Level, Nature = i.Nature, RegionCode = i.RegionCode,
+        ParentAuthorityName = i.ParentAuthorityName, LegalName = i.LegalName, LegalPhone = i.LegalPhone, LegalEmail = i.LegalEmail,
+        ContactName = i.ContactName, ContactPhone = i.ContactPhone, ContactEmail = i.ContactEmail, Address = i.Address, Profile = i.Profile,
+    };
 }
 
 public sealed class InstitutionFormValidator : FormValidator<InstitutionForm>

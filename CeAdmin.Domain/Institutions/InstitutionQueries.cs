@@ -21,12 +21,7 @@ public sealed class InstitutionQueries(IDbContextFactory<AppDbContext> dbFactory
         await new QualificationAttachmentOwner().EnsureVisibleAsync(db, actor, qualificationId, ct);
         var q = await db.TrainingQualifications.AsNoTracking().Include(x => x.Institution).SingleAsync(x => x.Id == qualificationId, ct);
         var i = q.Institution!;
-        var form = new InstitutionForm
-        {
-            Name = i.Name, Code = i.Code, Level = i.Level, Nature = i.Nature, RegionCode = i.RegionCode, ParentAuthorityName = i.ParentAuthorityName,
-            LegalName = i.LegalName, LegalPhone = i.LegalPhone, LegalEmail = i.LegalEmail, ContactName = i.ContactName, ContactPhone = i.ContactPhone,
-            ContactEmail = i.ContactEmail, Address = i.Address, Profile = i.Profile,
-        };
+        var form = InstitutionForm.From(i);
         return new QualificationDetail(q.Id, form, Organizations.OrganizationLabels.ToLabel(i.Level), RegionDirectory.FullName(i.RegionCode),
             [new AppliedSeriesRow(SeriesDirectory.NameOf(q.SeriesId), q.Overview, q.Industry)]);
     }

@@ -25,14 +25,8 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
     {
         var actor = await currentUser.RequireUnitAsync(UnitKind.Institution);
         await using var db = dbFactory.CreateDbContext();
-        return await db.Institutions.AsNoTracking().Where(i => i.UnitAccountId == actor.UnitId)
-            .Select(i => new InstitutionForm
-            {
-                Name = i.Name, Code = i.Code, Level = i.Level, Nature = i.Nature, RegionCode = i.RegionCode,
-                ParentAuthorityName = i.ParentAuthorityName, LegalName = i.LegalName, LegalPhone = i.LegalPhone, LegalEmail = i.LegalEmail,
-                ContactName = i.ContactName, ContactPhone = i.ContactPhone, ContactEmail = i.ContactEmail, Address = i.Address, Profile = i.Profile,
-            })
-            .SingleOrDefaultAsync(ct);
+        var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.UnitAccountId == actor.UnitId, ct);
+        return institution is null ? null : InstitutionForm.From(institution);
     }
 
     /// <summary>Registers or updates the institution. Level and region are fixed once an application was submitted.</summary>
