@@ -1,6 +1,8 @@
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
+using CeAdmin.Domain.Records;
+using CeAdmin.Domain.Statistics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,10 @@ public static class DomainServices
         services.AddScoped<PersonalAccountService>();
         services.AddScoped<UnitAccountService>();
         services.AddScoped<SignInDirectory>();
+        services.AddScoped<CeRecordService>();
+        services.AddScoped<RosterService>();
+        services.AddScoped<RecordImportService>();
+        services.AddScoped<StatisticsService>();
         return services;
     }
 }
