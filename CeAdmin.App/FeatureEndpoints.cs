@@ -1,3 +1,6 @@
+using CeAdmin.App.Features.Exports;
+using CeAdmin.App.Features.Records;
+
 namespace CeAdmin.App;
 
 /// <summary>HTTP endpoints of the features (downloads, exports); each feature adds its own map call here.</summary>
@@ -5,5 +8,7 @@ public static class FeatureEndpoints
 {
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapExportEndpoints();
+        app.MapRecordEndpoints();
     }
 }
