@@ -21,5 +21,12 @@ public static class Menu
         [
             new("单位经办人员信息", "unit/operators", s => s.IsUnitAdmin),
         ]),
+        new("查询统计", MudBlazor.Icons.Material.Outlined.QueryStats,
+        [
+            new("继续教育记录查询", "records", s => s.IsSupervisor),
+            new("继续教育记录导入", "record-import", s => s.IsAuthority),
+            new("统计分析", "statistics", s => s.IsSupervisor),
+            new("培训班结业名单", "roster", s => s.IsInstitution),
+        ]),
     ];
 }

@@ -5,7 +5,7 @@ namespace CeAdmin.App.Features.Records;
 
 public static class RecordEndpoints
 {
-    public const string TemplatePath = "/records/import/template";
+    public const string TemplatePath = "/record-import/template";
 
     public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
     {
