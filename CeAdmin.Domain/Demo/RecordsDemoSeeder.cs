@@ -13,10 +13,11 @@ namespace CeAdmin.Domain.Demo;
 
 /// <summary>
 /// 继续教育记录 and what they come from, so that 1.7.1, 统计分析 and the roster page look lived in:
-/// a published 高等学校教师 catalog, the two demo institutions' approved plans with classes (one ended
-/// and recorded, one ended and awaiting its 结业名单, one still running) and about 2,500 records of
-/// the last three years over Guangzhou's districts and other cities, plus two other series for the
-/// HRSS department's view. It reuses catalogs and institutions that other parts may already have made.
+/// published 高等学校教师 catalogs, the two demo institutions' plans of last year and this year with
+/// classes (ended and recorded, ended and awaiting their 结业名单, still to run; one plan under review)
+/// and about 2,800 records of the last three years over Guangzhou's districts and other cities, plus
+/// two other series for the HRSS department's view. It reuses catalogs and institutions that other
+/// parts may already have made.
 /// </summary>
 public sealed class RecordsDemoSeeder : IDemoSeeder
 {
@@ -52,7 +53,7 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         var institutions = new[] { await InstitutionAsync(db, demo, "inst_province", AffiliationLevel.Province, ct), await InstitutionAsync(db, demo, "inst_city", AffiliationLevel.City, ct) };
         await db.SaveChangesAsync(ct);
 
-        var classes = await PlansAsync(db, demo, series, today, courses[today.Year], institutions, ct);
+        var recordedClasses = await PlansAsync(db, demo, series, today, courses, institutions, ct);
         var supervisors = await SupervisingAuthority.ResolveAsync(db, Regions.Select(r => (r.Region, series)), ct);
 
         var people = Enumerable.Range(0, 280).Select(i => Person(random, Pick(random, Regions), i)).ToList();
@@ -66,7 +67,9 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
                 records.AddRange(YearOfLearning(random, person, year, rule, today, series, courses[year], institutions, supervisors));
         }
         records.AddRange(OtherSeries(random, years, today, institutions));
-        records.AddRange(Recorded(classes.Recorded, classes.RecordedPlan, courses[today.Year], institutions[1], supervisors, series, demo.Now));
+        var rosterSeq = 0;
+        foreach (var (cls, plan) in recordedClasses)
+            records.AddRange(Recorded(cls, plan, courses[plan.Year], institutions.Single(i => i.UnitAccountId == plan.OwnerUnitId), supervisors, series, demo.Now, rosterSeq++));
 
         foreach (var r in records.Where(r => seen.Add((r.IdNumber, r.StartDate, r.EndDate, r.CourseName))).OrderBy(r => r.StartDate))
         {
@@ -93,13 +96,13 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         List<CatalogCourse> catalog, Institution[] institutions, Dictionary<(string, int), SupervisingAuthority?> supervisors)
     {
         var plan = new List<(string Subject, string Course, int? CourseId, int Days)>();
-        for (var i = random.Next(1, 3); i > 0; i--) plan.Add((RecordValues.Public, PublicCourses[random.Next(PublicCourses.Length)], null, random.Next(2, 4)));
+        for (var i = random.Next(1, 3); i > 0; i--) plan.Add((RecordValues.Public, PublicCourses[random.Next(PublicCourses.Length)], null, random.Next(2, 5)));
         for (var i = random.Next(1, 4); i > 0; i--)
         {
             var c = catalog[random.Next(catalog.Count)];
             plan.Add((RecordValues.Professional, c.Name, c.Id, random.Next(2, 5)));
         }
-        if (random.Next(2) == 0) plan.Add((RecordValues.Elective, ElectiveCourses[random.Next(ElectiveCourses.Length)], null, random.Next(1, 4)));
+        if (random.Next(3) > 0) plan.Add((RecordValues.Elective, ElectiveCourses[random.Next(ElectiveCourses.Length)], null, random.Next(2, 4)));
 
         var lastDay = year < today.Year ? new DateOnly(year, 12, 20) : today.AddDays(-3);
         foreach (var (subject, course, courseId, days) in plan)
@@ -147,16 +150,16 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         }
     }
 
-    /// <summary>The 结业名单 of the class that ended first, already entered: 24 passed people with their records.</summary>
+    /// <summary>An entered 结业名单: 18 to 30 passed people with the records the roster made.</summary>
     private static IEnumerable<CeRecord> Recorded(TrainingClass cls, TrainingPlan plan, List<CatalogCourse> catalog, Institution inst,
-        Dictionary<(string, int), SupervisingAuthority?> supervisors, int series, DateTime now)
+        Dictionary<(string, int), SupervisingAuthority?> supervisors, int series, DateTime now, int nth)
     {
-        var random = new Random(7);
+        var random = new Random(7 + nth);
         var course = catalog.Single(c => c.Id == plan.CatalogCourseId);
         var supervisor = supervisors.GetValueOrDefault((plan.RegionCode, series));
-        for (var i = 0; i < 24; i++)
+        for (var i = random.Next(18, 31); i > 0; i--)
         {
-            var p = Person(random, plan.RegionCode, 300 + i);
+            var p = Person(random, plan.RegionCode, 300 + nth * 40 + i);
             yield return new CeRecord
             {
                 PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, RegionCode = plan.RegionCode, SeriesId = plan.SeriesId,
@@ -203,67 +206,68 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         return institution;
     }
 
-    private sealed record DemoClasses(TrainingClass Recorded, TrainingPlan RecordedPlan);
+    /// <summary>A plan to seed: institution, catalog course, year, approval and its classes (day offsets from the plan's start; recorded or not).</summary>
+    private sealed record PlanSpec(int Inst, int Course, int Year, DateOnly Start, int Days, bool Approved, (string Name, int From, int To, bool Recorded)[] Classes);
 
-    /// <summary>Approved plans of both institutions with classes ended (recorded / awaiting the roster) and running, plus one plan still under review.</summary>
-    private static async Task<DemoClasses> PlansAsync(AppDbContext db, DemoContext demo, int series, DateOnly today, List<CatalogCourse> catalog,
-        Institution[] institutions, CancellationToken ct)
+    /// <summary>
+    /// Last year's plans, ended and recorded; this year's: a class ended and recorded, two ended and awaiting
+    /// their 结业名单, two still to run, and one plan still under review. Returns the classes whose roster is entered.
+    /// </summary>
+    private static async Task<List<(TrainingClass Class, TrainingPlan Plan)>> PlansAsync(AppDbContext db, DemoContext demo, int series, DateOnly today,
+        Dictionary<int, List<CatalogCourse>> catalogs, Institution[] institutions, CancellationToken ct)
     {
-        var specs = new[]
-        {
-            (Inst: 1, Course: 0, Start: -75, Days: 3, Approved: true, Classes: new[] { ("第一期", -60, -58), ("第二期", -20, -18), ("第三期", 20, 22) }),
-            (Inst: 0, Course: 1, Start: -60, Days: 2, Approved: true, Classes: new[] { ("春季班", -30, -29), ("秋季班", 150, 151) }),
-            (Inst: 0, Course: 2, Start: 10, Days: 4, Approved: false, Classes: new[] { ("第一期", 40, 43) }),
-        };
-        TrainingClass? recorded = null;
-        TrainingPlan? recordedPlan = null;
-        var pending = new List<(TrainingPlan Plan, bool Approved, Institution Inst)>();
+        var lastYear = new DateOnly(today.Year - 1, 4, 1);
+        PlanSpec[] specs =
+        [
+            new(1, 3, today.Year - 1, lastYear, 3, true, [("第一期", 20, 22, true), ("第二期", 120, 122, true)]),
+            new(0, 4, today.Year - 1, lastYear.AddDays(60), 2, true, [("暑期班", 45, 46, true)]),
+            new(1, 0, today.Year, today.AddDays(-75), 3, true, [("第一期", 15, 17, true), ("第二期", 55, 57, false), ("第三期", 95, 97, false)]),
+            new(0, 1, today.Year, today.AddDays(-60), 2, true, [("春季班", 30, 31, false), ("秋季班", 210, 211, false)]),
+            new(0, 2, today.Year, today.AddDays(10), 4, false, [("第一期", 30, 33, false)]),
+        ];
+        var made = new List<(TrainingPlan Plan, PlanSpec Spec)>();
         foreach (var spec in specs)
         {
             var inst = institutions[spec.Inst];
-            var course = catalog[spec.Course];
-            var rule = ReferenceDataSeed.HoursRules.Single(r => r.Year == today.Year);
+            var course = catalogs[spec.Year][spec.Course];
+            var rule = ReferenceDataSeed.HoursRules.Single(r => r.Year == spec.Year);
             var plan = new TrainingPlan
             {
                 OwnerUnitId = inst.UnitAccountId, OwnerKind = UnitKind.Institution, OwnerName = inst.Name, RegionCode = inst.RegionCode,
-                CatalogCourseId = course.Id, SeriesId = series, Year = today.Year, Name = $"{today.Year}年{course.Name}专题培训",
+                CatalogCourseId = course.Id, SeriesId = series, Year = spec.Year, Name = $"{spec.Year}年{course.Name}专题培训",
                 Days = spec.Days, Hours = spec.Days * rule.HoursPerDay, PlannedSessions = spec.Classes.Length,
-                StartDate = today.AddDays(spec.Start), EndDate = today.AddDays(200), Content = course.Content,
+                StartDate = spec.Start, EndDate = spec.Start.AddDays(240), Content = course.Content,
                 Audience = "全省高等学校专任教师", CreatedAt = demo.Now, ApprovedAt = spec.Approved ? demo.Now : null,
             };
-            foreach (var (name, from, to) in spec.Classes)
+            foreach (var (name, from, to, _) in spec.Classes)
             {
                 plan.Classes.Add(new TrainingClass
                 {
-                    Name = $"{course.Name}{name}", PlannedOpenDate = today.AddDays(from), StudyMode = "面授培训",
-                    StudyStart = today.AddDays(from), StudyEnd = today.AddDays(to), PlannedEnrolment = 40, ExamType = "笔试",
+                    Name = $"{course.Name}{name}", PlannedOpenDate = spec.Start.AddDays(from), StudyMode = "面授培训",
+                    StudyStart = spec.Start.AddDays(from), StudyEnd = spec.Start.AddDays(to), PlannedEnrolment = 40, ExamType = "笔试",
                     Location = inst.Address, Schedule = "上午 9:00-12:00 专题讲授；下午 14:00-17:00 研讨与实操",
                     HeadTeacherName = inst.ContactName, HeadTeacherPhone = "13800001234",
                     HeadTeacherIdNumber = DemoIds.IdNumber("440106", new DateOnly(1978, 5, 6), 211), HeadTeacherEmail = "head@edu.gd.cn", HeadTeacherTitle = "副教授",
                 });
             }
             db.TrainingPlans.Add(plan);
-            pending.Add((plan, spec.Approved, inst));
-            if (recorded is null)
-            {
-                recorded = plan.Classes[0];
-                recordedPlan = plan;
-            }
+            made.Add((plan, spec));
         }
         await db.SaveChangesAsync(ct);
 
-        foreach (var (plan, approved, inst) in pending)
+        foreach (var (plan, spec) in made)
         {
+            var inst = institutions[spec.Inst];
             var reviewerKey = inst.Level == AffiliationLevel.Province ? "province" : "city";
+            var applicantKey = inst.Level == AffiliationLevel.Province ? "inst_province" : "inst_city";
             var reviewer = demo.Units[reviewerKey];
             var review = ReviewCase.Open(ReviewKind.TrainingPlan, plan.Id, plan.Year, inst.UnitAccountId, inst.Name, reviewer.Id, reviewer.Name, "专业课计划审核", demo.Now);
-            var applicantKey = inst.Level == AffiliationLevel.Province ? "inst_province" : "inst_city";
             review.Submit(new Actor(demo.Operators[applicantKey].Id, demo.Operators[applicantKey].UserName!, inst.UnitAccountId, inst.Name), demo.Now, "专业课计划申报信息申报");
-            if (approved)
+            if (spec.Approved)
                 review.Approve(new Actor(demo.Operators[reviewerKey].Id, demo.Operators[reviewerKey].UserName!, reviewer.Id, reviewer.Name), "同意", demo.Now);
             db.ReviewCases.Add(review);
         }
-        return new DemoClasses(recorded!, recordedPlan!);
+        return [.. made.SelectMany(m => m.Plan.Classes.Where((_, i) => m.Spec.Classes[i].Recorded).Select(c => (c, m.Plan)))];
     }
 
     private static string Pick(Random random, (string Region, int Weight)[] weighted)

@@ -25,7 +25,10 @@ public sealed record CeRecordRow(
     long Id, string PersonName, string MaskedIdNumber, string CourseName, string SeriesName, int Year,
     string RegionName, string AuthorityName, string InstitutionName, decimal Hours, string Result)
 {
-    /// <summary>The grid's columns in its order, with its Chinese headers, for 导出Excel.</summary>
+    /// <summary>
+    /// 导出Excel's columns: the grid's, in its order and with its Chinese headers, then three the grid
+    /// leaves to the detail page (施教机构名称, 拟申报学时, 考核结果), which a supervisor's spreadsheet needs.
+    /// </summary>
     public static IReadOnlyList<ExportColumn<CeRecordRow>> ExportColumns { get; } = Exports.ExportColumns.For<CeRecordRow>()
         .Text("姓名", r => r.PersonName, 10)
         .Text("公民身份号码", r => r.MaskedIdNumber, 21)

@@ -167,7 +167,8 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         {
             var code = key.Length == 4 ? key + "00" : key;
             var label = code == node.Code ? node.Name + "（本级）" : RegionDirectory.Find(code)?.Name ?? code;
-            var canDrill = code != node.Code && RegionDirectory.Children(code).Count > 0;
+            // Every child can be opened: a city shows its counties, a county (or a city without any) its series and years.
+            var canDrill = code != node.Code;
             return Row(code, label, canDrill, cells.Where(c => c.Region == key), people.GetValueOrDefault(key));
         }).ToList();
     }

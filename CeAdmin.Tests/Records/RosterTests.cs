@@ -33,8 +33,9 @@ public sealed class RosterTests : IAsyncLifetime
     {
         var service = _app.As<RosterService>(await _app.DemoActorAsync("gz_train"));
         var classes = await service.EndedClassesAsync();
-        Assert.Equal(2, classes.Count);
-        Assert.Contains(classes, c => c.RecordedCount == 24);
+        // Last year's two classes and this year's first have their rosters; this year's second awaits it.
+        Assert.Equal(4, classes.Count);
+        Assert.Equal(3, classes.Count(c => c.RecordedCount > 0));
         var awaiting = classes.Single(c => c.RecordedCount == 0);
 
         var result = await service.SubmitAsync(awaiting.ClassId, new RosterForm
