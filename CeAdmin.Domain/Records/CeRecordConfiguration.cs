@@ -29,8 +29,9 @@ public sealed class CeRecordConfiguration : IEntityTypeConfiguration<CeRecord>
         // RegionCode rides along so the region test needs no table lookup. The HRSS department's
         // scope has no series; it walks the primary key.
         b.HasIndex(x => new { x.SeriesId, x.Id, x.RegionCode });
-        // Year filters and the statistics' GROUP BY (year, series, region) read only this index.
-        b.HasIndex(x => new { x.SeriesId, x.Year, x.RegionCode });
+        // A year filter seeks (SeriesId, Year) and still walks in grid order; the statistics' GROUP BY
+        // (year, series, region) reads only this index.
+        b.HasIndex(x => new { x.SeriesId, x.Year, x.Id, x.RegionCode });
         // One person does one course on the same dates once: the rule behind "no duplicate" for
         // the roster and the import, kept by the database even when two saves race. It also
         // serves the 公民身份号码 filter and the per-person statistics.

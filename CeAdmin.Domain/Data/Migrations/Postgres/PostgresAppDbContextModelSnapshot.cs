@@ -1174,10 +1174,10 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
                     b.HasIndex("SeriesId", "Id", "RegionCode");
 
-                    b.HasIndex("SeriesId", "Year", "RegionCode");
-
                     b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
                     b.ToTable("CeRecords");
                 });

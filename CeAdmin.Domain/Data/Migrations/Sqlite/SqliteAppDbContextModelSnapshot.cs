@@ -1135,10 +1135,10 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("SeriesId", "Id", "RegionCode");
 
-                    b.HasIndex("SeriesId", "Year", "RegionCode");
-
                     b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
                     b.ToTable("CeRecords");
                 });

@@ -40,9 +40,9 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 columns: new[] { "SeriesId", "Id", "RegionCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CeRecords_SeriesId_Year_RegionCode",
+                name: "IX_CeRecords_SeriesId_Year_Id_RegionCode",
                 table: "CeRecords",
-                columns: new[] { "SeriesId", "Year", "RegionCode" });
+                columns: new[] { "SeriesId", "Year", "Id", "RegionCode" });
         }
 
         /// <inheritdoc />
@@ -65,7 +65,7 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 table: "CeRecords");
 
             migrationBuilder.DropIndex(
-                name: "IX_CeRecords_SeriesId_Year_RegionCode",
+                name: "IX_CeRecords_SeriesId_Year_Id_RegionCode",
                 table: "CeRecords");
 
             migrationBuilder.CreateIndex(
