@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Exports;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.ReferenceData;
@@ -44,9 +45,53 @@ public sealed record CeRecordRow(
 }
 
 /// <summary>
+/// Everything a records query selects by, as plain values: the caller's scope (its series, its region
+/// prefix) and the grid's filter together. Null means "no condition". Built by <see cref="Of"/>, which
+/// normalises the input once (trimmed text, upper-case ID check character, region codes to prefixes).
+/// </summary>
+public sealed record RecordCriteria(
+    int? ScopeSeriesId, string? ScopePrefix, int? AuthorityId, int? SeriesId, string? CourseName,
+    string? PersonName, string? IdNumber, int? Year, string? RegionPrefix)
+{
+    public static RecordCriteria Of(Scope scope, CeRecordFilter? filter = null)
+    {
+        filter ??= new CeRecordFilter();
+        return new RecordCriteria(
+            scope.SeriesId,
+            // Every record lies in Guangdong: a province-wide scope adds no condition.
+            scope.RegionLevel == RegionLevel.Province ? null : scope.RegionPrefix,
+            filter.AuthorityId,
+            filter.SeriesId,
+            Text(filter.CourseName),
+            Text(filter.PersonName),
+            Text(filter.IdNumber) is { } id ? Common.IdNumber.Normalize(id) : null,
+            filter.Year,
+            PrefixOf(filter.RegionCode));
+    }
+
+    /// <summary>The code prefix of a region and everything below it; null for the province (or none).</summary>
+    public static string? PrefixOf(string? regionCode)
+    {
+        if (string.IsNullOrEmpty(regionCode)) return null;
+        var region = RegionDirectory.Find(regionCode) ?? throw new DomainException("行政区划不存在");
+        return region.Level == RegionLevel.Province ? null : Region.PrefixOf(region.Code, region.Level);
+    }
+
+    private static string? Text(string? value) => value?.Trim() is { Length: > 0 } t ? t : null;
+}
+
+/// <summary>
 /// The one query behind the 1.7.1 grid, its count and its export. The grid lists newest first and
 /// pages by seeking on the id (see <see cref="PageSeek"/>), so a deep page costs what the first one does.
 /// </summary>
+/// <remarks>
+/// One predicate (<see cref="Matches"/>) serves every path: bound to a criteria value for the count,
+/// the export and the offset pages, and compiled once (EF.CompileAsyncQuery) for the seek pages that
+/// every page turn runs. A null criterion's test drops out of the SQL (EF prunes it by parameter value),
+/// so each query reaches the index its conditions fit. Region prefixes compare a substring rather than
+/// use StartsWith: the same plan, but EF builds a LIKE pattern per execution for StartsWith, which
+/// measured more than the query itself (docs/benchmarks.md), and equality needs no collation rules.
+/// </remarks>
 public static class CeRecordQuery
 {
     public const int MaxPageSize = 200;
@@ -59,62 +104,46 @@ public static class CeRecordQuery
     /// <summary>True when the order is the id order, so pages can be reached by seeking.</summary>
     public static bool IsSeekable(string? sortBy) => sortBy is null || !SortKeys.Contains(sortBy);
 
+    private static readonly Expression<Func<CeRecord, RecordCriteria, bool>> Matches = (r, c) =>
+        (c.ScopeSeriesId == null || r.SeriesId == c.ScopeSeriesId)
+        && (c.ScopePrefix == null || r.RegionCode.Substring(0, c.ScopePrefix.Length) == c.ScopePrefix)
+        && (c.AuthorityId == null || r.AuthorityId == c.AuthorityId)
+        && (c.SeriesId == null || r.SeriesId == c.SeriesId)
+        && (c.CourseName == null || r.CourseName.Contains(c.CourseName))
+        && (c.PersonName == null || r.PersonName == c.PersonName)
+        && (c.IdNumber == null || r.IdNumber == c.IdNumber)
+        && (c.Year == null || r.Year == c.Year)
+        && (c.RegionPrefix == null || r.RegionCode.Substring(0, c.RegionPrefix.Length) == c.RegionPrefix);
+
+    /// <summary>Records matching the criteria (scope and filter).</summary>
+    public static IQueryable<CeRecord> Matching(this IQueryable<CeRecord> records, RecordCriteria criteria) =>
+        records.Where(CriteriaBinder.Bind(Matches, criteria));
+
     /// <summary>Records inside the scope: its region (by code prefix) and, for an authority, its series.</summary>
-    public static IQueryable<CeRecord> VisibleTo(this IQueryable<CeRecord> records, Scope scope)
-    {
-        if (scope.SeriesId is { } series) records = records.Where(r => r.SeriesId == series);
-        if (scope.RegionLevel == RegionLevel.Province) return records;
-        var prefix = scope.RegionPrefix;
-        return records.Where(r => r.RegionCode.StartsWith(prefix));
-    }
+    public static IQueryable<CeRecord> VisibleTo(this IQueryable<CeRecord> records, Scope scope) =>
+        records.Matching(RecordCriteria.Of(scope));
 
-    public static IQueryable<CeRecord> Matching(this IQueryable<CeRecord> records, CeRecordFilter filter)
-    {
-        if (filter.AuthorityId is { } authority) records = records.Where(r => r.AuthorityId == authority);
-        if (filter.SeriesId is { } series) records = records.Where(r => r.SeriesId == series);
-        if (filter.CourseName?.Trim() is { Length: > 0 } course) records = records.Where(r => r.CourseName.Contains(course));
-        if (filter.PersonName?.Trim() is { Length: > 0 } name) records = records.Where(r => r.PersonName == name);
-        if (filter.IdNumber?.Trim() is { Length: > 0 } id)
-        {
-            var normalized = IdNumber.Normalize(id);
-            records = records.Where(r => r.IdNumber == normalized);
-        }
-        if (filter.Year is { } year) records = records.Where(r => r.Year == year);
-        if (filter.RegionCode is { Length: > 0 } region) records = records.InRegion(region);
-        return records;
-    }
-
-    /// <summary>
-    /// Records in a region and below it. Every record lies in Guangdong, so the province adds no
-    /// condition (nor does a province-level scope): the planner then walks the primary key or the
-    /// series index without testing each row.
-    /// </summary>
-    public static IQueryable<CeRecord> InRegion(this IQueryable<CeRecord> records, string regionCode)
-    {
-        var region = RegionDirectory.Find(regionCode) ?? throw new DomainException("行政区划不存在");
-        if (region.Level == RegionLevel.Province) return records;
-        var prefix = Region.PrefixOf(region.Code, region.Level);
-        return records.Where(r => r.RegionCode.StartsWith(prefix));
-    }
+    /// <summary>Records in a region and below it (the province: all).</summary>
+    public static IQueryable<CeRecord> InRegion(this IQueryable<CeRecord> records, string regionCode) =>
+        records.Matching(new RecordCriteria(null, null, null, null, null, null, null, null, RecordCriteria.PrefixOf(regionCode)));
 
     /// <summary>
     /// One page in grid order. Seeks read only the page's rows; an offset (a jump, or another sort)
     /// first picks the page's ids in the index (a deferred join) and then reads just those rows.
     /// </summary>
     public static async Task<IReadOnlyList<CeRecordRow>> PageAsync(
-        IQueryable<CeRecord> records, PageSeek seek, int pageSize, string? sortBy, bool descending, CancellationToken ct)
+        AppDbContext db, RecordCriteria c, PageSeek seek, int pageSize, string? sortBy, bool descending, CancellationToken ct)
     {
         var take = Math.Clamp(pageSize, 1, MaxPageSize);
-        var rows = seek switch
+        return seek switch
         {
-            PageSeek.First => await records.OrderByDescending(r => r.Id).Take(take).Select(Projection).ToListAsync(ct),
-            PageSeek.After after => await records.Where(r => r.Id < after.Id).OrderByDescending(r => r.Id).Take(take).Select(Projection).ToListAsync(ct),
-            PageSeek.Before before => Reversed(await records.Where(r => r.Id > before.Id).OrderBy(r => r.Id).Take(take).Select(Projection).ToListAsync(ct)),
-            PageSeek.Last last => Reversed(await records.OrderBy(r => r.Id).Take(Math.Clamp(last.Count, 1, take)).Select(Projection).ToListAsync(ct)),
-            PageSeek.Offset offset => await OffsetPageAsync(records, offset.Skip, take, sortBy, descending, ct),
+            PageSeek.First => await ToListAsync(Newest(db, c, long.MaxValue, take), ct),
+            PageSeek.After after => await ToListAsync(Newest(db, c, after.Id, take), ct),
+            PageSeek.Before before => Reversed(await ToListAsync(Oldest(db, c, before.Id, take), ct)),
+            PageSeek.Last last => Reversed(await ToListAsync(Oldest(db, c, long.MinValue, Math.Clamp(last.Count, 1, take)), ct)),
+            PageSeek.Offset offset => await OffsetPageAsync(db.CeRecords.AsNoTracking().Matching(c), offset.Skip, take, sortBy, descending, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(seek), seek, null),
         };
-        return rows;
     }
 
     /// <summary>The whole filtered result in grid order, streamed row by row (for the export).</summary>
@@ -128,6 +157,25 @@ public static class CeRecordQuery
     public static readonly Expression<Func<CeRecord, CeRecordRow>> Projection = r => new CeRecordRow(
         r.Id, r.PersonName, IdNumber.Mask(r.IdNumber), r.CourseName, SeriesDirectory.NameOf(r.SeriesId), r.Year,
         RegionDirectory.ShortName(r.RegionCode), r.AuthorityName, r.InstitutionName, r.Hours, r.Result);
+
+    // Compiled once: (criteria…, id bound, take) → rows below the bound newest first, or above it oldest first.
+    private static readonly Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, int?, string?, long, int, IAsyncEnumerable<CeRecordRow>> NewestQuery =
+        EF.CompileAsyncQuery(CriteriaBinder.SeekQuery(Matches, Projection, newestFirst: true));
+    private static readonly Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, int?, string?, long, int, IAsyncEnumerable<CeRecordRow>> OldestQuery =
+        EF.CompileAsyncQuery(CriteriaBinder.SeekQuery(Matches, Projection, newestFirst: false));
+
+    private static IAsyncEnumerable<CeRecordRow> Newest(AppDbContext db, RecordCriteria c, long below, int take) =>
+        NewestQuery(db, c.ScopeSeriesId, c.ScopePrefix, c.AuthorityId, c.SeriesId, c.CourseName, c.PersonName, c.IdNumber, c.Year, c.RegionPrefix, below, take);
+
+    private static IAsyncEnumerable<CeRecordRow> Oldest(AppDbContext db, RecordCriteria c, long above, int take) =>
+        OldestQuery(db, c.ScopeSeriesId, c.ScopePrefix, c.AuthorityId, c.SeriesId, c.CourseName, c.PersonName, c.IdNumber, c.Year, c.RegionPrefix, above, take);
+
+    private static async Task<List<CeRecordRow>> ToListAsync(IAsyncEnumerable<CeRecordRow> rows, CancellationToken ct)
+    {
+        var list = new List<CeRecordRow>(MaxPageSize);
+        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
+        return list;
+    }
 
     private static async Task<List<CeRecordRow>> OffsetPageAsync(
         IQueryable<CeRecord> records, int skip, int take, string? sortBy, bool descending, CancellationToken ct)

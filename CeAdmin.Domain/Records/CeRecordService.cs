@@ -54,9 +54,9 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     {
         await using var db = dbFactory.CreateDbContext();
         var scope = await ResolveScopeAsync(db, ct);
-        var records = db.CeRecords.AsNoTracking().VisibleTo(scope).Matching(filter);
-        var items = await CeRecordQuery.PageAsync(records, request.Seek, request.PageSize, request.SortBy, request.Descending, ct);
-        int? total = request.IncludeTotal ? await records.CountAsync(ct) : null;
+        var criteria = RecordCriteria.Of(scope, filter);
+        var items = await CeRecordQuery.PageAsync(db, criteria, request.Seek, request.PageSize, request.SortBy, request.Descending, ct);
+        int? total = request.IncludeTotal ? await db.CeRecords.AsNoTracking().Matching(criteria).CountAsync(ct) : null;
         return new RecordPage(items, total);
     }
 
@@ -83,7 +83,7 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     {
         await using var db = dbFactory.CreateDbContext();
         var scope = await ResolveScopeAsync(db, ct);
-        var records = db.CeRecords.AsNoTracking().VisibleTo(scope).Matching(filter);
+        var records = db.CeRecords.AsNoTracking().Matching(RecordCriteria.Of(scope, filter));
         await ExcelExporter.WriteAsync(output, CeRecordQuery.Stream(records, sortBy, descending), CeRecordRow.ExportColumns, ExportTitle, progress, ct);
     }
 
