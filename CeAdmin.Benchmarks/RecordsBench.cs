@@ -25,7 +25,8 @@ public static class RecordsBench
 {
     private const int PageSize = 20;
     private const int WarmUp = 200;
-    private const int Iterations = 1000;
+    private const int Iterations = 300;
+    private const int Rounds = 7;
     private const int ExportRepetitions = 3;
     private const int ExportYear = 2025;
 
@@ -84,28 +85,38 @@ public static class RecordsBench
         ];
 
         output.WriteLine();
-        output.WriteLine($"records grid query: {PageSize} rows a page, {Iterations} runs each after {WarmUp} warm-up runs, app and hand-written SQL alternating on one open connection");
+        output.WriteLine($"records grid query: {PageSize} rows a page; {Rounds} rounds of {Iterations} runs each after {WarmUp} warm-up runs, app and hand-written SQL alternating on one open connection;");
+        output.WriteLine("each figure is the median over the rounds of that round's percentile (robust to a round disturbed by other work on the machine)");
         output.WriteLine($"{"query",-42} {"app p50",9} {"app p95",9} {"SQL p50",9} {"SQL p95",9} {"app/SQL p95",12}");
         var results = new Dictionary<string, (double P50, double P95, double SqlP95)>();
         foreach (var c in cases)
         {
-            var app = new List<double>();
-            var sql = new List<double>();
-            for (var i = 0; i < WarmUp + Iterations; i++)
+            for (var i = 0; i < WarmUp; i++)
             {
-                // Each goes first on every other run, so neither always finds the other's pages in the caches.
-                var appFirst = i % 2 == 0;
-                var h = appFirst ? default : await TimeAsync(() => HandPageAsync(connection, c));
-                var a = await TimeAsync(() => AppPageAsync(db, c));
-                if (appFirst) h = await TimeAsync(() => HandPageAsync(connection, c));
-                if (i < WarmUp) continue;
-                app.Add(a.Ms);
-                sql.Add(h.Ms);
-                if (i == WarmUp && !a.Ids.SequenceEqual(h.Ids)) throw new InvalidOperationException($"{c.Name}: app and SQL rows differ");
+                await AppPageAsync(db, c);
+                await HandPageAsync(connection, c);
             }
-            var r = (P(app, 50), P(app, 95), P(sql, 95));
+            var rounds = new List<(double AppP50, double AppP95, double SqlP50, double SqlP95)>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                var app = new List<double>();
+                var sql = new List<double>();
+                for (var i = 0; i < Iterations; i++)
+                {
+                    // Each goes first on every other run, so neither always finds the other's pages in the caches.
+                    var appFirst = i % 2 == 0;
+                    var h = appFirst ? default : await TimeAsync(() => HandPageAsync(connection, c));
+                    var a = await TimeAsync(() => AppPageAsync(db, c));
+                    if (appFirst) h = await TimeAsync(() => HandPageAsync(connection, c));
+                    app.Add(a.Ms);
+                    sql.Add(h.Ms);
+                    if (round == 0 && i == 0 && !a.Ids.SequenceEqual(h.Ids)) throw new InvalidOperationException($"{c.Name}: app and SQL rows differ");
+                }
+                rounds.Add((P(app, 50), P(app, 95), P(sql, 50), P(sql, 95)));
+            }
+            var r = (Median(rounds.Select(x => x.AppP50)), Median(rounds.Select(x => x.AppP95)), Median(rounds.Select(x => x.SqlP95)));
             results[c.Name] = r;
-            output.WriteLine($"{c.Name,-42} {r.Item1,6:N2} ms {r.Item2,6:N2} ms {P(sql, 50),6:N2} ms {r.Item3,6:N2} ms {r.Item2 / r.Item3,11:N2}×");
+            output.WriteLine($"{c.Name,-42} {r.Item1,6:N2} ms {r.Item2,6:N2} ms {Median(rounds.Select(x => x.SqlP50)),6:N2} ms {r.Item3,6:N2} ms {r.Item2 / r.Item3,11:N2}×");
         }
 
         // The count the grid makes once per filter (never per page turn).
@@ -296,6 +307,8 @@ public static class RecordsBench
     // ---------------------------------------------------------------- helpers
 
     private static double P(IEnumerable<double> values, int percentile) => ExportBench.Percentile(values, percentile);
+
+    private static double Median(IEnumerable<double> values) => P(values, 50);
 
     private static void PrintMachine(TextWriter output)
     {
