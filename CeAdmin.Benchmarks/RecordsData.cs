@@ -221,7 +221,7 @@ public static class RecordsData
             var birth = new DateOnly(1962, 1, 1).AddDays(random.Next(365 * 38));
             var id = DemoIds.IdNumber(region, birth, random.Next(1000));
             var gender = (id[16] - '0') % 2 == 1 ? RecordValues.Male : RecordValues.Female;
-            people[i] = new Person(Name(random), gender, id, region, seriesPick(random));
+            people[i] = new Person(DemoNames.Next(random), gender, id, region, seriesPick(random));
         }
         var rules = ReferenceDataSeed.HoursRules.ToDictionary(r => r.Year);
         var taken = new HashSet<(int, int)>();
@@ -277,11 +277,6 @@ public static class RecordsData
         SeriesId = series, RegionCode = region, ParentAuthorityId = parent, ContactName = "联系人", OfficePhone = "020-88888888",
         Mobile = "13800000000", Email = "a@b.cn", PostalCode = "510000", Address = "地址", Functions = "职能", CreatedAt = now, ApprovedAt = now,
     };
-
-    private static readonly string[] Surnames = ["陈", "李", "黄", "张", "梁", "林", "刘", "吴", "罗", "何", "郑", "谢", "冯", "邓", "曾", "彭", "蔡", "许", "赖", "叶"];
-    private static readonly string[] Given = ["伟", "芳", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞", "平", "辉", "婷", "鹏", "华", "慧", "建", "志", "文"];
-
-    private static string Name(Random r) => Surnames[r.Next(Surnames.Length)] + Given[r.Next(Given.Length)] + (r.Next(3) == 0 ? "" : Given[r.Next(Given.Length)]);
 
     private static Func<Random, T> Weighted<T>(IReadOnlyList<(T Value, int Weight)> items)
     {

@@ -23,9 +23,6 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
 {
     public int Order => 60;
 
-    private static readonly string[] Surnames = ["陈", "李", "黄", "张", "梁", "林", "刘", "吴", "罗", "何", "郑", "谢", "冯", "邓", "曾", "彭", "蔡", "许", "赖", "叶"];
-    private static readonly string[] Given = ["伟", "芳", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞", "平", "辉", "婷", "鹏", "华", "慧", "建", "志", "文"];
-
     private static readonly string[] ProfessionalCourses =
     [
         "高校课程思政建设与实践", "人工智能赋能高等教育教学", "一流本科课程建设与教学改革", "科研项目申报与管理",
@@ -82,7 +79,7 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
 
     private static DemoPerson Person(Random random, string region, int i)
     {
-        var name = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + (random.Next(3) == 0 ? "" : Given[random.Next(Given.Length)]);
+        var name = DemoNames.Next(random);
         var birth = new DateOnly(1965, 1, 1).AddDays(random.Next(365 * 33));
         // An ID number starts with a county's code; a city-level person gets one of the city's districts.
         var birthplace = RegionDirectory.Children(region) is { Count: > 0 } districts ? districts[i % districts.Count].Code : region;

@@ -25,7 +25,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         var rows = page.Locator("#records-grid tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(20);
         await Assertions.Expect(page.Locator("#records-total")).ToContainTextAsync("共");
-        await ShotAsync(page, "1.7.1-01-list");
+        await Screens.ShotAsync(page, "1.7.1-01-list");
 
         // Filters: 年度 2025 and 天河区 (the city is fixed to the authority's own).
         await ChooseAsync(page, "#filter-year", "2025");
@@ -42,7 +42,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).Or(page.Locator("button[aria-label='下一页']")).First.ClickAsync();
         await Assertions.Expect(page.Locator("#records-grid tbody tr td").First).ToHaveTextAsync("21");
-        await ShotAsync(page, "1.7.1-02-filtered");
+        await Screens.ShotAsync(page, "1.7.1-02-filtered");
 
         // 查看: the detail shows every field of the manual's screen and the full ID number.
         var name = await rows.First.Locator("td").Nth(1).InnerTextAsync();
@@ -53,7 +53,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         foreach (var label in new[] { "姓名", "性别", "公民身份号码", "所属地区", "主管部门", "课程名称", "科目类型", "学习形式", "学习开始时间", "学习结束时间", "参训天数", "考核结果", "拟申报学时", "施教机构名称", "申报年度", "学习地点", "学习内容", "备注" })
             await Assertions.Expect(basic.Locator(".detail-label", new() { HasTextString = label }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#detail-id-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{17}[\dX]$"));
-        await ShotAsync(page, "1.7.1-03-detail");
+        await Screens.ShotAsync(page, "1.7.1-03-detail");
 
         // 导出Excel: the whole filtered result, not the page, read back from the browser's download.
         await page.GoBackAsync();
@@ -84,7 +84,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
             File.Delete(path);
         }
         await Assertions.Expect(page.GetByText("导出完成")).ToBeVisibleAsync();
-        await ShotAsync(page, "1.7.1-04-exported");
+        await Screens.ShotAsync(page, "1.7.1-04-exported");
 
         // The download link worked once, for its owner: a second fetch is refused.
         var again = await page.APIRequest.GetAsync(download.Url);
@@ -110,13 +110,6 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         await browser.GotoAsync(county, "/" + href);
         await Assertions.Expect(county.Locator("#record-error")).ToContainTextAsync("无权访问该数据");
         await Assertions.Expect(county.Locator("#record-basic")).ToHaveCountAsync(0);
-        await ShotAsync(county, "1.7.1-05-out-of-scope");
-    }
-
-    /// <summary>A full-page screenshot from the top, so the fixed app bar is drawn where it belongs.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await BrowserFixture.ScreenshotAsync(page, name);
+        await Screens.ShotAsync(county, "1.7.1-05-out-of-scope");
     }
 }

@@ -19,7 +19,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
         await page.GetByRole(AriaRole.Link, new() { Name = "培训班结业名单" }).ClickAsync();
         var awaiting = page.Locator("#roster-classes tbody tr", new() { HasTextString = "待录入" }).First;
         await Assertions.Expect(awaiting).ToBeVisibleAsync();
-        await ShotAsync(page, "1.7-roster-01-classes");
+        await Screens.ShotAsync(page, "1.7-roster-01-classes");
 
         await awaiting.Locator("button.enter-roster").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
@@ -34,7 +34,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
         await dialog.Locator("#roster-submit").ClickAsync();
         await Assertions.Expect(dialog.GetByText("公民身份号码格式或校验位不正确")).ToBeVisibleAsync();
         await Assertions.Expect(dialog.GetByText("请选择性别")).ToBeVisibleAsync();
-        await ShotAsync(page, "1.7-roster-02-field-errors");
+        await Screens.ShotAsync(page, "1.7-roster-02-field-errors");
 
         var second = DemoIds.IdNumber("440106", new DateOnly(1990, 1, 1), 122);
         await dialog.Locator(".entry-id input").Nth(1).FillAsync(second);
@@ -43,7 +43,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
         await dialog.Locator("#roster-submit").ClickAsync();
         await Assertions.Expect(page.GetByText("已为2名合格学员生成继续教育记录")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#roster-classes")).ToContainTextAsync("已录入 2 人合格");
-        await ShotAsync(page, "1.7-roster-03-recorded");
+        await Screens.ShotAsync(page, "1.7-roster-03-recorded");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
             await Assertions.Expect(page.Locator("#import-summary")).ToContainTextAsync("已导入 1 行");
             await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("不在本单位管辖范围内");
             await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("即24学时");
-            await ShotAsync(page, "1.7-import-01-result");
+            await Screens.ShotAsync(page, "1.7-import-01-result");
 
             var report = await page.RunAndWaitForDownloadAsync(() => page.Locator("#import-result button.export-button").ClickAsync());
             Assert.StartsWith(RecordImportResult.ReportTitle, report.SuggestedFilename);
@@ -95,12 +95,5 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
         {
             File.Delete(path);
         }
-    }
-
-    /// <summary>A full-page screenshot from the top, so the fixed app bar is drawn where it belongs.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await BrowserFixture.ScreenshotAsync(page, name);
     }
 }

@@ -18,17 +18,17 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "天河区" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("广州市");
         await Assertions.Expect(page.Locator(".mud-chart").First).ToBeVisibleAsync();
-        await ShotAsync(page, "1.7-stat-01-city");
+        await Screens.ShotAsync(page, "1.7-stat-01-city");
 
         await page.Locator(".stat-row a.drill-down", new() { HasTextString = "天河区" }).ClickAsync();
         await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("天河区");
         await Assertions.Expect(page.Locator(".stat-row")).ToHaveCountAsync(1);
-        await ShotAsync(page, "1.7-stat-02-district");
+        await Screens.ShotAsync(page, "1.7-stat-02-district");
         await page.Locator("#stat-breadcrumb a.drill-up", new() { HasTextString = "广州市" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "越秀区" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "按年度" }).ClickAsync();
-        await ShotAsync(page, "1.7-stat-03-by-year");
+        await Screens.ShotAsync(page, "1.7-stat-03-by-year");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("button.export-button").ClickAsync());
         Assert.StartsWith("继续教育统计_广州市_", download.SuggestedFilename);
@@ -54,16 +54,9 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixtu
         await browser.SignInAsync(page, "hrss_reviewer", "广东省人力资源和社会保障厅");
         await browser.GotoAsync(page, "/statistics");
         await Assertions.Expect(page.Locator(".stat-row")).ToHaveCountAsync(21);
-        await ShotAsync(page, "1.7-stat-04-province");
+        await Screens.ShotAsync(page, "1.7-stat-04-province");
         await page.GetByRole(AriaRole.Tab, new() { Name = "按专业序列" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "卫生技术人员" })).ToBeVisibleAsync();
-        await ShotAsync(page, "1.7-stat-05-by-series");
-    }
-
-    /// <summary>A full-page screenshot from the top, so the fixed app bar is drawn where it belongs.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await BrowserFixture.ScreenshotAsync(page, name);
+        await Screens.ShotAsync(page, "1.7-stat-05-by-series");
     }
 }
