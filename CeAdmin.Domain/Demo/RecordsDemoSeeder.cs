@@ -63,7 +63,7 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
             foreach (var person in people.Where((_, i) => year < today.Year || i % 3 == 0))
                 records.AddRange(YearOfLearning(random, person, year, rule, today, series, courses[year], institutions, supervisors));
         }
-        records.AddRange(OtherSeries(random, years, today, institutions));
+        records.AddRange(OtherSeries(random, years, institutions));
         var rosterSeq = 0;
         foreach (var (cls, plan) in recordedClasses)
             records.AddRange(Recorded(cls, plan, courses[plan.Year], institutions.Single(i => i.UnitAccountId == plan.OwnerUnitId), supervisors, series, demo.Now, rosterSeq++));
@@ -120,29 +120,37 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         }
     }
 
-    /// <summary>A few hundred records of two other series (no demo authority of theirs), for the HRSS department's statistics.</summary>
-    private static IEnumerable<CeRecord> OtherSeries(Random random, int[] years, DateOnly today, Institution[] institutions)
+    /// <summary>
+    /// A few hundred records of two other series (no demo authority of theirs), for the HRSS department's
+    /// statistics: each person's year has the series' professional course, a public one and, for most, an elective.
+    /// </summary>
+    private static IEnumerable<CeRecord> OtherSeries(Random random, int[] years, Institution[] institutions)
     {
         var others = new[] { ("中小学教师", "广东省教育厅", "中小学教师信息技术应用能力提升"), ("卫生技术人员", "广东省卫生健康委员会", "临床护理新进展") };
-        foreach (var (seriesName, authority, course) in others)
+        foreach (var (seriesName, authority, professional) in others)
         {
             var seriesId = ReferenceDataSeed.Series.Single(s => s.Name == seriesName).Id;
-            for (var i = 0; i < 120; i++)
+            for (var i = 0; i < 60; i++)
             {
                 var p = Person(random, Pick(random, Regions), 500 + i);
-                var year = years[random.Next(years.Length)];
-                if (year == today.Year) continue;
-                var start = new DateOnly(year, 3, 1).AddDays(random.Next(250));
+                var year = years[random.Next(years.Length - 1)];
                 var rule = ReferenceDataSeed.HoursRules.Single(r => r.Year == year);
                 var inst = institutions[random.Next(institutions.Length)];
-                yield return new CeRecord
+                var courses = new List<(string Subject, string Course, int Days)> { (RecordValues.Professional, professional, 5), (RecordValues.Public, PublicCourses[random.Next(PublicCourses.Length)], 4) };
+                if (random.Next(5) < 3) courses.Add((RecordValues.Elective, ElectiveCourses[random.Next(ElectiveCourses.Length)], 3));
+                var start = new DateOnly(year, 3, 1).AddDays(random.Next(200));
+                foreach (var (subject, course, days) in courses)
                 {
-                    PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, RegionCode = p.Region, SeriesId = seriesId,
-                    AuthorityName = authority, CourseName = course, SubjectType = RecordValues.Professional, StudyMode = "面授培训",
-                    StartDate = start, EndDate = start.AddDays(4), Days = 5, Result = RecordValues.Passed, Hours = 5 * rule.HoursPerDay,
-                    InstitutionId = inst.Id, InstitutionName = inst.Name, Year = year, Location = inst.Address, Content = course,
-                    Source = RecordSource.Import,
-                };
+                    yield return new CeRecord
+                    {
+                        PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, RegionCode = p.Region, SeriesId = seriesId,
+                        AuthorityName = authority, CourseName = course, SubjectType = subject, StudyMode = "面授培训",
+                        StartDate = start, EndDate = start.AddDays(days - 1), Days = days, Result = RecordValues.Passed, Hours = days * rule.HoursPerDay,
+                        InstitutionId = inst.Id, InstitutionName = inst.Name, Year = year, Location = inst.Address, Content = course,
+                        Source = RecordSource.Import,
+                    };
+                    start = start.AddDays(days + random.Next(10, 40));
+                }
             }
         }
     }
