@@ -1,5 +1,6 @@
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Exports;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,20 @@ namespace CeAdmin.Domain.Records;
 /// <summary>A class of the institution's approved plans whose study period has ended.</summary>
 public sealed record EndedClassRow(
     int ClassId, string ClassName, string CourseName, string PlanName, DateOnly StudyStart, DateOnly StudyEnd,
-    int PlannedEnrolment, decimal Hours, int RecordedCount);
+    int PlannedEnrolment, decimal Hours, int RecordedCount)
+{
+    /// <summary>The roster grid's columns, for 导出Excel.</summary>
+    public static IReadOnlyList<ExportColumn<EndedClassRow>> ExportColumns { get; } = Exports.ExportColumns.For<EndedClassRow>()
+        .Text("培训班名称", r => r.ClassName, 30)
+        .Text("专业课程名称", r => r.CourseName, 28)
+        .Text("培训计划名称", r => r.PlanName, 34)
+        .Date("学习开始时间", r => r.StudyStart)
+        .Date("学习结束时间", r => r.StudyEnd)
+        .Number("计划招生人数", r => (int?)r.PlannedEnrolment, 12)
+        .Number("继续教育学时", r => (decimal?)r.Hours, 12)
+        .Number("已录入合格人数", r => (int?)r.RecordedCount, 14)
+        .Build();
+}
 
 /// <summary>A person who already has this class's record.</summary>
 public sealed record RosterPerson(string Name, string Gender, string MaskedIdNumber);
@@ -41,6 +55,13 @@ public sealed class RosterService(IDbContextFactory<AppDbContext> dbFactory, ICu
         var today = ChinaTime.Today(clock);
         var ended = OwnClasses(db, actor.UnitId).Where(c => c.StudyEnd < today).OrderByDescending(c => c.StudyEnd).ThenBy(c => c.Name);
         return await Rows(db, ended).ToListAsync(ct);
+    }
+
+    /// <summary>导出Excel of the ended classes (a short list: it is read whole, then written).</summary>
+    public async Task ExportEndedClassesAsync(Stream output, IProgress<int>? progress, CancellationToken ct = default)
+    {
+        var rows = await EndedClassesAsync(ct);
+        await ExcelExporter.WriteAsync(output, rows.ToAsyncEnumerable(), EndedClassRow.ExportColumns, "已结束的培训班", progress, ct);
     }
 
     public async Task<RosterClassInfo> GetClassAsync(int classId, CancellationToken ct = default)

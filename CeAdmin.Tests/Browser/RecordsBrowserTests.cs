@@ -101,14 +101,14 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         await ChooseAsync(page, "#region-city", "深圳市");
         await page.ClickAsync("#records-search");
         var first = page.Locator("#records-grid tbody tr").First;
-        await Assertions.Expect(first).ToContainTextAsync("深圳市");
+        await Assertions.Expect(first).ToContainTextAsync("深圳市", new() { Timeout = 15_000 });
         var href = await first.Locator("a.view-record").GetAttributeAsync("href");
 
         // … which the Tianhe county authority cannot open by typing its URL.
         var county = await browser.NewPageAsync();
         await browser.SignInAsync(county, "th_edu", "广州市天河区教育局");
         await browser.GotoAsync(county, "/" + href);
-        await Assertions.Expect(county.Locator("#record-error")).ToContainTextAsync("无权访问该数据");
+        await Assertions.Expect(county.Locator("#record-error")).ToContainTextAsync("无权访问该数据", new() { Timeout = 15_000 });
         await Assertions.Expect(county.Locator("#record-basic")).ToHaveCountAsync(0);
         await Screens.ShotAsync(county, "1.7.1-05-out-of-scope");
     }
