@@ -1,4 +1,6 @@
 using CeAdmin.App.Features.Attachments;
+using CeAdmin.App.Features.Exports;
+using CeAdmin.App.Features.Records;
 
 namespace CeAdmin.App;
 
@@ -8,5 +10,7 @@ public static class FeatureEndpoints
     public static void MapFeatureEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapAttachmentEndpoints();
+        app.MapExportEndpoints();
+        app.MapRecordEndpoints();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CeAdmin.App.Features.Accounts;
+using CeAdmin.App.Features.Exports;
 using CeAdmin.App.Shared;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Common;
@@ -54,6 +55,11 @@ public static class ServiceRegistration
 
         AddIdentity(services, config);
         services.AddScoped<UserSession>();
+
+        // Query exports: temporary files handed to the browser through a one-time download.
+        services.AddSingleton(config.GetSection("Exports").Get<ExportOptions>() ?? new ExportOptions());
+        services.AddSingleton<ExportFileStore>();
+        services.AddHostedService<ExportSweeper>();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration config)

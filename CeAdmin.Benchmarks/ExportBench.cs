@@ -101,13 +101,13 @@ public static class ExportBench
         switch (which)
         {
             case "bare":
-                WriteBare(file, Generate(rows));
+                WriteBare(file, Generate(rows), Columns, "继续教育记录");
                 break;
             case "miniexcel":
                 ExcelExporter.WriteAsync(file, GenerateAsync(rows), Columns, "继续教育记录").GetAwaiter().GetResult();
                 break;
             case "closedxml":
-                WriteClosedXml(file, Generate(rows));
+                WriteClosedXml(file, Generate(rows), Columns, "继续教育记录");
                 break;
             default:
                 throw new ArgumentException("unknown writer '" + which + "'; use one of: " + string.Join(", ", Writers), nameof(which));
@@ -127,43 +127,53 @@ public static class ExportBench
         try
         {
             Write(which, WarmUpRows, path);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-
-            var baseline = Environment.WorkingSet;
-            var peak = baseline;
-            using var stop = new ManualResetEventSlim();
-            var sampler = new Thread(() =>
-            {
-                while (!stop.Wait(SampleIntervalMs))
-                {
-                    var ws = Environment.WorkingSet;
-                    if (ws > Volatile.Read(ref peak))
-                    {
-                        Volatile.Write(ref peak, ws);
-                    }
-                }
-            }) { IsBackground = true, Name = "working-set sampler" };
-
-            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            sampler.Start();
-            var watch = Stopwatch.StartNew();
-            Write(which, rows, path);
-            watch.Stop();
-            var last = Environment.WorkingSet;
-            stop.Set();
-            sampler.Join();
-            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-
-            using var self = Process.GetCurrentProcess();
-            return new RunResult(which, rows, watch.Elapsed.TotalMilliseconds, Math.Max(peak, last), baseline,
-                self.PeakWorkingSet64, allocated, new FileInfo(path).Length);
+            return Measure(which, rows, path, () => Write(which, rows, path));
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>
+    /// Times <paramref name="write"/> (which writes <paramref name="path"/>) after a full GC, sampling the
+    /// working set every 20 ms on a background thread; reports wall time, the sampled peak and the baseline
+    /// before the run, the process peak (VmHWM), bytes allocated during the run and the file size.
+    /// </summary>
+    public static RunResult Measure(string which, int rows, string path, Action write)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        var baseline = Environment.WorkingSet;
+        var peak = baseline;
+        using var stop = new ManualResetEventSlim();
+        var sampler = new Thread(() =>
+        {
+            while (!stop.Wait(SampleIntervalMs))
+            {
+                var ws = Environment.WorkingSet;
+                if (ws > Volatile.Read(ref peak))
+                {
+                    Volatile.Write(ref peak, ws);
+                }
+            }
+        }) { IsBackground = true, Name = "working-set sampler" };
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        sampler.Start();
+        var watch = Stopwatch.StartNew();
+        write();
+        watch.Stop();
+        var last = Environment.WorkingSet;
+        stop.Set();
+        sampler.Join();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
+        using var self = Process.GetCurrentProcess();
+        return new RunResult(which, rows, watch.Elapsed.TotalMilliseconds, Math.Max(peak, last), baseline,
+            self.PeakWorkingSet64, allocated, new FileInfo(path).Length);
     }
 
     /// <summary>
@@ -206,7 +216,11 @@ public static class ExportBench
         return results;
     }
 
-    private static RunResult RunChild(string writer, int rows)
+    private static RunResult RunChild(string writer, int rows) =>
+        RunChild(["one", writer, rows.ToString(CultureInfo.InvariantCulture)]);
+
+    /// <summary>Runs this executable with <paramref name="arguments"/> and parses the RESULT line it prints.</summary>
+    public static RunResult RunChild(IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo
         {
@@ -219,9 +233,10 @@ public static class ExportBench
         {
             start.ArgumentList.Add(typeof(ExportBench).Assembly.Location);
         }
-        start.ArgumentList.Add("one");
-        start.ArgumentList.Add(writer);
-        start.ArgumentList.Add(rows.ToString(CultureInfo.InvariantCulture));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         using var child = Process.Start(start) ?? throw new InvalidOperationException("could not start " + start.FileName);
         var errorTask = child.StandardError.ReadToEndAsync();
@@ -230,43 +245,44 @@ public static class ExportBench
         var line = stdout.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal));
         if (child.ExitCode != 0 || line is null)
         {
-            throw new InvalidOperationException($"child '{writer}' failed with exit code {child.ExitCode}: {stdout}{errorTask.GetAwaiter().GetResult()}");
+            throw new InvalidOperationException($"child '{string.Join(' ', arguments)}' failed with exit code {child.ExitCode}: {stdout}{errorTask.GetAwaiter().GetResult()}");
         }
         return RunResult.Parse(line);
     }
 
-    private static double Percentile(IEnumerable<double> values, int percentile)
+    public static double Percentile(IEnumerable<double> values, int percentile)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
-    private static double Mb(long bytes) => bytes / 1048576.0;
+    public static double Mb(long bytes) => bytes / 1048576.0;
 
-    private static object?[] Cells(BenchRow row)
+    private static object?[] Cells<T>(T row, IReadOnlyList<ExportColumn<T>> columns)
     {
-        var cells = new object?[Columns.Count];
+        var cells = new object?[columns.Count];
         for (var i = 0; i < cells.Length; i++)
         {
-            cells[i] = CellGuard.Safe(Columns[i].Value(row));
+            cells[i] = CellGuard.Safe(columns[i].Value(row));
         }
         return cells;
     }
 
-    private static void WriteClosedXml(Stream output, IEnumerable<BenchRow> rows)
+    /// <summary>ClosedXML 0.95.4 cell by cell (the whole workbook is held in memory until SaveAs).</summary>
+    public static void WriteClosedXml<T>(Stream output, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName)
     {
         using var workbook = new XLWorkbook();
-        var ws = workbook.AddWorksheet("继续教育记录");
-        for (var c = 0; c < Columns.Count; c++)
+        var ws = workbook.AddWorksheet(sheetName);
+        for (var c = 0; c < columns.Count; c++)
         {
-            ws.Cell(1, c + 1).SetValue(Columns[c].Header);
-            ws.Column(c + 1).Width = Columns[c].Width;
+            ws.Cell(1, c + 1).SetValue(columns[c].Header);
+            ws.Column(c + 1).Width = columns[c].Width;
         }
         var r = 2;
         foreach (var row in rows)
         {
-            var cells = Cells(row);
+            var cells = Cells(row, columns);
             for (var c = 0; c < cells.Length; c++)
             {
                 var cell = ws.Cell(r, c + 1);
@@ -298,7 +314,7 @@ public static class ExportBench
     private const string PackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
 
     /// <summary>Minimal valid xlsx, forward-only: inline strings, no styles, no shared strings.</summary>
-    public static void WriteBare(Stream output, IEnumerable<BenchRow> rows)
+    public static void WriteBare<T>(Stream output, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true };
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
@@ -324,7 +340,7 @@ public static class ExportBench
             x.WriteAttributeString("xmlns", "r", null, RelNs);
             x.WriteStartElement("sheets", MainNs);
             x.WriteStartElement("sheet", MainNs);
-            x.WriteAttributeString("name", "继续教育记录");
+            x.WriteAttributeString("name", sheetName);
             x.WriteAttributeString("sheetId", "1");
             x.WriteAttributeString("id", RelNs, "rId1");
             x.WriteEndElement();
@@ -341,23 +357,23 @@ public static class ExportBench
         {
             x.WriteStartElement("worksheet", MainNs);
             x.WriteStartElement("cols", MainNs);
-            for (var c = 0; c < Columns.Count; c++)
+            for (var c = 0; c < columns.Count; c++)
             {
                 x.WriteStartElement("col", MainNs);
                 var index = (c + 1).ToString(CultureInfo.InvariantCulture);
                 x.WriteAttributeString("min", index);
                 x.WriteAttributeString("max", index);
-                x.WriteAttributeString("width", Columns[c].Width.ToString(CultureInfo.InvariantCulture));
+                x.WriteAttributeString("width", columns[c].Width.ToString(CultureInfo.InvariantCulture));
                 x.WriteAttributeString("customWidth", "1");
                 x.WriteEndElement();
             }
             x.WriteEndElement();
             x.WriteStartElement("sheetData", MainNs);
             var r = 1;
-            WriteRow(x, r++, Columns.Select(c => (object?)c.Header).ToArray());
+            WriteRow(x, r++, columns.Select(c => (object?)c.Header).ToArray());
             foreach (var row in rows)
             {
-                WriteRow(x, r++, Cells(row));
+                WriteRow(x, r++, Cells(row, columns));
             }
             x.WriteEndElement();
             x.WriteEndElement();

@@ -5,7 +5,11 @@ using CeAdmin.Benchmarks;
 //   runs every writer in a fresh child process per repetition and prints the summary.
 // dotnet run -c Release --project CeAdmin.Benchmarks -- one miniexcel 100000
 //   measures one writer in this process (what each child does) and prints a RESULT line.
-const string Usage = "usage: export ROWS [REPETITIONS]  |  one (bare|miniexcel|closedxml) ROWS";
+// dotnet run -c Release --project CeAdmin.Benchmarks -- records [DBFILE] [--queries-only]
+//   generates (or reuses) 1,000,000 CE records and 100,000 plans in DBFILE, then compares the records grid query
+//   with hand-written SQL and the records export with ClosedXML and a bare writer.
+const string Usage = "usage: export ROWS [REPETITIONS]  |  one (bare|miniexcel|closedxml) ROWS  |  records [DBFILE] [--queries-only]";
+var defaultDb = Path.Combine(Path.GetTempPath(), "ceadmin-bench-records.db");
 
 if (args.Length >= 2 && args[0] == "export" && int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var rows) && rows > 0)
 {
@@ -17,6 +21,16 @@ if (args.Length >= 3 && args[0] == "one" && ExportBench.Writers.Contains(args[1]
     && int.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var oneRows) && oneRows > 0)
 {
     Console.WriteLine(ExportBench.RunOne(args[1], oneRows).ToLine());
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "records")
+{
+    await RecordsBench.RunAsync(args.Length >= 2 ? args[1] : defaultDb, Console.Out, queriesOnly: args.Contains("--queries-only"));
+    return 0;
+}
+if (args.Length == 3 && args[0] == "records-export-one" && RecordsBench.ExportWriters.Contains(args[1]))
+{
+    Console.WriteLine(RecordsBench.ExportOne(args[1], args[2]).ToLine());
     return 0;
 }
 Console.Error.WriteLine(Usage);

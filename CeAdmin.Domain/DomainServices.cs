@@ -5,6 +5,8 @@ using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Domain.Organizations;
+using CeAdmin.Domain.Records;
+using CeAdmin.Domain.Statistics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +60,10 @@ public static class DomainServices
 
         services.AddScoped<AuthorityApplicationService>();
         services.AddScoped<AuthorityService>();
+        services.AddScoped<CeRecordService>();
+        services.AddScoped<RosterService>();
+        services.AddScoped<RecordImportService>();
+        services.AddScoped<StatisticsService>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class Menu
         new("施教机构", MudBlazor.Icons.Material.Outlined.School,
         [
             new("机构信息与专业培训资格申请", "institution", s => s.Kind == UnitKind.Institution),
+            new("培训班结业名单", "roster", s => s.IsInstitution),
         ]),
         new("专业课目录管理", MudBlazor.Icons.Material.Outlined.MenuBook,
         [
@@ -55,7 +56,10 @@ public static class Menu
         ]),
         new("查询统计", MudBlazor.Icons.Material.Outlined.QueryStats,
         [
+            new("继续教育记录查询", "records", s => s.IsSupervisor),
+            new("继续教育记录导入", "record-import", s => s.IsAuthority),
             new("行业主管查询", "authority/subordinates", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
+            new("统计分析", "statistics", s => s.IsSupervisor),
         ]),
     ];
 }

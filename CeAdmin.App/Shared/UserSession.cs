@@ -14,6 +14,10 @@ public sealed record SessionInfo(Actor? Actor, bool IsUnitAdmin, AffiliationLeve
     public bool IsAuthority => Kind == UnitKind.Authority && AuthorityApproved;
     public bool IsProvinceAuthority => IsAuthority && AuthorityLevel == AffiliationLevel.Province;
     public bool IsPersonal => Actor is { IsPersonal: true } && !IsUnitAdmin;
+    public bool IsHrss => Kind == UnitKind.Hrss;
+    public bool IsInstitution => Kind == UnitKind.Institution;
+    /// <summary>Authorities and the HRSS department: who queries records and statistics.</summary>
+    public bool IsSupervisor => IsAuthority || IsHrss;
 }
 
 /// <summary>Loads SessionInfo from the database, so an approval shows its menus without signing in again.</summary>

@@ -4,13 +4,19 @@ using Microsoft.Extensions.Logging;
 
 namespace CeAdmin.Domain.Data;
 
-/// <summary>Applies the provider's migrations, then seeds the demo data into an empty database.</summary>
-public sealed class DatabaseInitializer(AppDbContextOptions options, DemoDataRunner demo, ILogger<DatabaseInitializer> logger)
+/// <summary>Applies the provider's migrations, then seeds the demo data into an empty database (or, on a non-migrating instance, checks the schema is current).</summary>
+public sealed class DatabaseInitializer(AppDbContextOptions options, DatabaseOptions database, DemoDataRunner demo, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(DemoOptions demoOptions, CancellationToken ct = default)
     {
         await using var db = options.Create();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (!database.MigrateOnStart)
+        {
+            if (pending.Count > 0)
+                throw new InvalidOperationException($"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}); start the instance with Database:MigrateOnStart=true first.");
+            return;
+        }
         if (pending.Count > 0)
         {
             logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Names}", pending.Count, options.Provider, string.Join(", ", pending));

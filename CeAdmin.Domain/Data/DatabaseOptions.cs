@@ -13,6 +13,12 @@ public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = "Data Source=ceadmin.db";
+    /// <summary>
+    /// Apply pending migrations (and seed the demo data) at start. With several instances on one
+    /// database, one instance migrates and the others set this to false: they refuse to start on a
+    /// schema that is not current instead of racing to change it (docs/deploy.md).
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 }
 
 /// <summary>

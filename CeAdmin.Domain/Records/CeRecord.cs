@@ -44,3 +44,20 @@ public sealed class CeRecord
     public RecordSource Source { get; set; }
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>The fixed texts a record stores (the manual's select values).</summary>
+public static class RecordValues
+{
+    public const string Public = "公需科目";
+    public const string Professional = "专业科目";
+    public const string Elective = "选修科目";
+    public static readonly IReadOnlyList<string> SubjectTypes = [Public, Professional, Elective];
+
+    public const string Passed = "合格";
+    public const string Failed = "不合格";
+    public static readonly IReadOnlyList<string> Results = [Passed, Failed];
+
+    public const string Male = "男";
+    public const string Female = "女";
+    public static readonly IReadOnlyList<string> Genders = [Male, Female];
+}

@@ -23,9 +23,21 @@ public sealed class CeRecordConfiguration : IEntityTypeConfiguration<CeRecord>
         b.Property(x => x.Content).HasMaxLength(500);
         b.Property(x => x.Remarks).HasMaxLength(500);
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(10);
-        // The query's scope (series, region prefix, year) walks this index in Id order.
-        b.HasIndex(x => new { x.SeriesId, x.Year, x.RegionCode, x.Id });
-        b.HasIndex(x => x.IdNumber);
+
+        // The grid lists newest first (Id descending) and pages by seeking on Id (CeRecordQuery):
+        // an authority's scope fixes SeriesId, so (SeriesId, Id) walks its records in grid order, and
+        // RegionCode rides along so the region test needs no table lookup. The HRSS department's
+        // scope has no series; it walks the primary key.
+        b.HasIndex(x => new { x.SeriesId, x.Id, x.RegionCode });
+        // A year filter seeks (SeriesId, Year) and still walks in grid order; the statistics' GROUP BY
+        // (year, series, region) reads only this index.
+        b.HasIndex(x => new { x.SeriesId, x.Year, x.Id, x.RegionCode });
+        // One person does one course on the same dates once: the rule behind "no duplicate" for
+        // the roster and the import, kept by the database even when two saves race. It also
+        // serves the 公民身份号码 filter and the per-person statistics.
+        b.HasIndex(x => new { x.IdNumber, x.StartDate, x.EndDate, x.CourseName }).IsUnique();
         b.HasIndex(x => new { x.ClassId, x.IdNumber });
+        b.HasIndex(x => x.PersonName);
+        b.HasIndex(x => x.AuthorityId);
     }
 }

@@ -1170,11 +1170,18 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("PersonName");
 
                     b.HasIndex("ClassId", "IdNumber");
 
-                    b.HasIndex("SeriesId", "Year", "RegionCode", "Id");
+                    b.HasIndex("SeriesId", "Id", "RegionCode");
+
+                    b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
                     b.ToTable("CeRecords");
                 });

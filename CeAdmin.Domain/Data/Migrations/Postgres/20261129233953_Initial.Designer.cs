@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CeAdmin.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129224551_Initial")]
+    [Migration("20261129233953_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1173,11 +1173,18 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("PersonName");
 
                     b.HasIndex("ClassId", "IdNumber");
 
-                    b.HasIndex("SeriesId", "Year", "RegionCode", "Id");
+                    b.HasIndex("SeriesId", "Id", "RegionCode");
+
+                    b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
                     b.ToTable("CeRecords");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CeAdmin.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129224535_Initial")]
+    [Migration("20261129233940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1134,11 +1134,18 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("PersonName");
 
                     b.HasIndex("ClassId", "IdNumber");
 
-                    b.HasIndex("SeriesId", "Year", "RegionCode", "Id");
+                    b.HasIndex("SeriesId", "Id", "RegionCode");
+
+                    b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
                     b.ToTable("CeRecords");
                 });

@@ -1105,19 +1105,35 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_AuthorityId",
+                table: "CeRecords",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CeRecords_ClassId_IdNumber",
                 table: "CeRecords",
                 columns: new[] { "ClassId", "IdNumber" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CeRecords_IdNumber",
+                name: "IX_CeRecords_IdNumber_StartDate_EndDate_CourseName",
                 table: "CeRecords",
-                column: "IdNumber");
+                columns: new[] { "IdNumber", "StartDate", "EndDate", "CourseName" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CeRecords_SeriesId_Year_RegionCode_Id",
+                name: "IX_CeRecords_PersonName",
                 table: "CeRecords",
-                columns: new[] { "SeriesId", "Year", "RegionCode", "Id" });
+                column: "PersonName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_SeriesId_Id_RegionCode",
+                table: "CeRecords",
+                columns: new[] { "SeriesId", "Id", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CeRecords_SeriesId_Year_Id_RegionCode",
+                table: "CeRecords",
+                columns: new[] { "SeriesId", "Year", "Id", "RegionCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClassInstructor_ClassId_TeacherId",

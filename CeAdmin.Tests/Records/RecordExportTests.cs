@@ -1,0 +1,52 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using CeAdmin.Domain.Records;
+using CeAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace CeAdmin.Tests.Records;
+
+/// <summary>导出Excel of 1.7.1 read back: text that Excel would run as a formula stays text.</summary>
+[Trait("Category", "Integration")]
+public sealed class RecordExportTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Formula_like_text_from_the_database_is_written_as_plain_text()
+    {
+        const string course = "=HYPERLINK(\"http://evil.example\",\"点击查看\")";
+        await using (var db = _app.Db())
+        {
+            var template = await db.CeRecords.AsNoTracking().FirstAsync(r => r.RegionCode == "440106" && r.SeriesId == 1);
+            var hostile = new CeRecord
+            {
+                PersonName = "@SUM(A1)", Gender = template.Gender, IdNumber = template.IdNumber, RegionCode = "440106", SeriesId = 1,
+                AuthorityName = "+86 13800138000", CourseName = course, SubjectType = RecordValues.Public, StudyMode = "面授培训",
+                StartDate = new DateOnly(2025, 7, 1), EndDate = new DateOnly(2025, 7, 1), Days = 1, Result = RecordValues.Passed, Hours = 8,
+                InstitutionName = "-2+3", Year = 2025, Location = "广州", Content = "测试", Source = RecordSource.Import, CreatedAt = DateTime.UtcNow,
+            };
+            db.CeRecords.Add(hostile);
+            await db.SaveChangesAsync();
+        }
+
+        var file = new MemoryStream();
+        await _app.As<CeRecordService>(await _app.DemoActorAsync("th_edu")).ExportAsync(new CeRecordFilter(Year: 2025, PersonName: "@SUM(A1)"), file, null);
+        var bytes = file.ToArray();
+
+        var row = Assert.Single(MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object?>>());
+        Assert.Equal("'@SUM(A1)", row["姓名"]);
+        Assert.Equal("'" + course, row["专业课名称"]);
+        Assert.Equal("'+86 13800138000", row["行业部门(行业组织)"]);
+        Assert.Equal("'-2+3", row["施教机构名称"]);
+
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        using var sheet = zip.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        Assert.DoesNotContain(XDocument.Load(sheet).Descendants(), e => e.Name.LocalName == "f");
+    }
+}

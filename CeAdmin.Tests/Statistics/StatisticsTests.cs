@@ -1,0 +1,78 @@
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Records;
+using CeAdmin.Domain.Statistics;
+using CeAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Tests.Statistics;
+
+/// <summary>统计分析 against the same numbers counted in memory, inside each supervisor's scope.</summary>
+[Trait("Category", "Integration")]
+public sealed class StatisticsTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task City_numbers_match_the_records_and_drill_down_to_districts()
+    {
+        var service = _app.As<StatisticsService>(await _app.DemoActorAsync("gz_edu"));
+        var report = await service.GetAsync(new StatisticsQuery("440100", Year: 2025));
+
+        await using var db = _app.Db();
+        var records = await db.CeRecords.AsNoTracking().Where(r => r.RegionCode.StartsWith("4401") && r.SeriesId == 1 && r.Year == 2025).ToListAsync();
+        var passed = records.Where(r => r.Result == RecordValues.Passed).ToList();
+        var people = passed.GroupBy(r => r.IdNumber).Select(g => g.Sum(r => r.Hours)).ToList();
+
+        Assert.Equal(records.Count, report.Total.Records);
+        Assert.Equal(passed.Sum(r => r.Hours), report.Total.Hours);
+        Assert.Equal(people.Count, report.Total.People.People);
+        Assert.Equal(people.Count(h => h >= 90), report.Total.People.MetAnnual);
+        Assert.Equal(passed.GroupBy(r => r.IdNumber).Count(g => g.Where(r => r.SubjectType == RecordValues.Public).Sum(r => r.Hours) >= 30), report.Total.People.MetPublic);
+        Assert.InRange(report.Total.MetShare, 0.01, 0.99);
+        Assert.Equal(90, report.Rule!.AnnualRequired);
+
+        Assert.Equal(["广州市"], report.Breadcrumb.Select(r => r.Name));
+        Assert.Contains(report.ByRegion, r => r.Label == "天河区" && r.Records == records.Count(x => x.RegionCode == "440106"));
+        Assert.Contains(report.ByRegion, r => r.Label == "广州市（本级）");
+        Assert.Equal(records.Count, report.ByRegion.Sum(r => r.Records));
+        Assert.Equal(["高等学校教师"], report.BySeries.Select(r => r.Label));
+        Assert.Equal(["2025年度"], report.ByYear.Select(r => r.Label));
+
+        // The demo's approved plans of this year: Guangzhou's two institutions' plans.
+        var thisYear = await service.GetAsync(new StatisticsQuery("440100", Year: 2026));
+        Assert.Equal((3, 2), (thisYear.Total.PlansSubmitted, thisYear.Total.PlansApproved));
+        Assert.Equal((5, 200), (thisYear.Total.Classes, thisYear.Total.PlannedEnrolment));
+
+        Assert.All(report.ByRegion.Where(r => r.Key != "440100"), r => Assert.True(r.CanDrill));
+        var tianhe = await service.GetAsync(new StatisticsQuery("440106", Year: 2025));
+        Assert.Equal(["广州市", "天河区"], tianhe.Breadcrumb.Select(r => r.Name));
+        Assert.Equal(records.Count(x => x.RegionCode == "440106"), tianhe.Total.Records);
+    }
+
+    [Fact]
+    public async Task Scope_bounds_the_region_and_series_and_the_province_sees_cities()
+    {
+        var city = _app.As<StatisticsService>(await _app.DemoActorAsync("gz_edu"));
+        await Assert.ThrowsAsync<ScopeException>(() => city.GetAsync(new StatisticsQuery("440300")));
+        await Assert.ThrowsAsync<ScopeException>(() => city.GetAsync(new StatisticsQuery("440000")));
+        await Assert.ThrowsAsync<ScopeException>(() => city.GetAsync(new StatisticsQuery("440100", SeriesId: 6)));
+        await Assert.ThrowsAsync<ScopeException>(async () => await _app.As<StatisticsService>(await _app.DemoActorAsync("gz_train")).GetAsync(new StatisticsQuery("440104")));
+
+        var province = await _app.As<StatisticsService>(await _app.DemoActorAsync("gd_edu")).GetAsync(new StatisticsQuery("440000"));
+        Assert.Equal(21, province.ByRegion.Count);
+        Assert.True(province.ByRegion.Single(r => r.Label == "广州市").CanDrill);
+        Assert.True(province.ByRegion.Single(r => r.Label == "东莞市").CanDrill);
+        Assert.Equal(["高等学校教师"], province.BySeries.Select(r => r.Label));
+        Assert.Equal(3, province.ByYear.Count);
+
+        var hrss = await _app.As<StatisticsService>(await _app.DemoActorAsync("hrss_reviewer")).GetAsync(new StatisticsQuery("440000"));
+        Assert.Equal(["高等学校教师", "中小学教师", "卫生技术人员"], hrss.BySeries.Select(r => r.Label));
+        Assert.True(hrss.Total.Records > province.Total.Records);
+        var health = await _app.As<StatisticsService>(await _app.DemoActorAsync("hrss_reviewer")).GetAsync(new StatisticsQuery("440000", SeriesId: 6));
+        Assert.Equal(["卫生技术人员"], health.BySeries.Select(r => r.Label));
+    }
+}
