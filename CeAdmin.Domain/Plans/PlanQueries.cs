@@ -93,7 +93,7 @@ public static class PlanQueries
         join p in db.TrainingPlans on c.PlanId equals p.Id
         where c.PlanId == planId
         orderby c.Id
-        select new ClassRow(c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName);
+        select new ClassRow(c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName, p.Name);
 
     /// <summary>The owner sees its plan; so do the reviewing unit of its case and any authority or the HRSS department in whose scope it lies.</summary>
     public static async Task EnsureCanSeeAsync(AppDbContext db, Actor actor, TrainingPlan plan, ReviewCase reviewCase, CancellationToken ct)

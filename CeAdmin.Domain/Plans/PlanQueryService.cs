@@ -31,7 +31,7 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory, 
             from c in db.TrainingClasses.AsNoTracking()
             join p in db.TrainingPlans.VisibleTo(scope) on c.PlanId equals p.Id
             where p.OwnerKind == UnitKind.Institution && p.ApprovedAt != null
-            select new { c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName };
+            select new { c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName, PlanName = p.Name };
         if (filter.InstitutionName?.Trim() is { Length: > 0 } inst) query = query.Where(r => r.OwnerName.Contains(inst));
         if (filter.ClassName?.Trim() is { Length: > 0 } name) query = query.Where(r => r.Name.Contains(name));
         var total = await query.CountAsync(ct);
@@ -49,7 +49,7 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory, 
         // Default: the latest opening first.
         var ordered = sorted?.ThenBy(r => r.Id) ?? query.OrderByDescending(r => r.PlannedOpenDate).ThenByDescending(r => r.Id);
         var rows = await ordered.PageBy(page)
-            .Select(r => new ClassRow(r.Id, r.PlanId, r.Name, r.HeadTeacherName, r.PlannedOpenDate, r.PlannedEnrolment, r.Days, r.OwnerName))
+            .Select(r => new ClassRow(r.Id, r.PlanId, r.Name, r.HeadTeacherName, r.PlannedOpenDate, r.PlannedEnrolment, r.Days, r.OwnerName, r.PlanName))
             .ToListAsync(ct);
         return new Page<ClassRow>(rows, total);
     }

@@ -34,8 +34,9 @@ public sealed record PlanRow(int Id, int CaseId, string Name, string CourseName,
 public sealed record PlanDetail(int Id, int CaseId, UnitKind OwnerKind, string OwnerName, string CourseName, string SeriesName, PlanForm Form,
     string HoursHint, ReviewStatus Status, string ReviewingUnitName, string Step, string? LastOpinion, bool Editable, IReadOnlyList<ClassRow> Classes);
 
-/// <summary>序号, 培训班名称, 班主任, 计划开班日期, 培训班计划人数, 培训天数 (and the institution for 1.7.3).</summary>
-public sealed record ClassRow(int Id, int PlanId, string Name, string HeadTeacherName, DateOnly PlannedOpenDate, int PlannedEnrolment, decimal Days, string OwnerName);
+/// <summary>序号, 培训班名称, 班主任, 计划开班日期, 培训班计划人数, 培训天数 (and the institution and plan for 1.7.3).</summary>
+public sealed record ClassRow(int Id, int PlanId, string Name, string HeadTeacherName, DateOnly PlannedOpenDate, int PlannedEnrolment, decimal Days,
+    string OwnerName, string PlanName);
 
 /// <summary>A teacher as 授课教师 and in the 选入教师 and 班主任 choices; the ID number is masked for all but the owner.</summary>
 public sealed record InstructorRow(int TeacherId, string Name, string Title, string Email, string Phone, string IdNumber);
