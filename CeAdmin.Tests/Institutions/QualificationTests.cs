@@ -11,7 +11,7 @@ namespace CeAdmin.Tests.Institutions;
 
 /// <summary>
 /// Institutions apply for 专业培训资格: routing by level, region and series; province-level approved automatically.
-/// nf_train is the demo institution that has only registered its unit, so each test gives it the level and region it needs.
+/// py_train is the demo institution that has entered its 基本信息 but not applied yet; each test gives it the level and region it needs.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class QualificationTests : IAsyncLifetime
@@ -60,7 +60,7 @@ public sealed class QualificationTests : IAsyncLifetime
     [InlineData(AffiliationLevel.City, "440100", "广州市教育局")]
     public async Task Application_goes_to_the_authority_of_its_level_region_and_series(AffiliationLevel level, string region, string reviewer)
     {
-        var (service, actor) = await InstitutionAsync("nf_train", level, region);
+        var (service, actor) = await InstitutionAsync("py_train", level, region);
         var id = await service.ApplyAsync(Apply(_series));
         await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync(id));
         await AttachAsync(actor, id);
@@ -74,7 +74,7 @@ public sealed class QualificationTests : IAsyncLifetime
     [Fact]
     public async Task Province_level_institution_is_approved_automatically_with_a_history_row()
     {
-        var (service, actor) = await InstitutionAsync("nf_train", AffiliationLevel.Province, "440000");
+        var (service, actor) = await InstitutionAsync("py_train", AffiliationLevel.Province, "440000");
         var id = await service.ApplyAsync(Apply(_series));
         await AttachAsync(actor, id);
         await service.SubmitAsync(id);
@@ -91,7 +91,7 @@ public sealed class QualificationTests : IAsyncLifetime
     [Fact]
     public async Task No_authority_of_the_series_and_duplicate_applications_are_refused()
     {
-        var (service, _) = await InstitutionAsync("nf_train", AffiliationLevel.City, "440100");
+        var (service, _) = await InstitutionAsync("py_train", AffiliationLevel.City, "440100");
         var none = await Assert.ThrowsAsync<DomainException>(() => service.ApplyAsync(Apply(_otherSeries)));
         Assert.Contains("会计专业人员", none.Message);
         await service.ApplyAsync(Apply(_series));
@@ -104,7 +104,7 @@ public sealed class QualificationTests : IAsyncLifetime
     {
         var authority = _app.As<InstitutionService>(await _app.DemoActorAsync("gz_edu"));
         await Assert.ThrowsAsync<ScopeException>(() => authority.ApplyAsync(Apply(_series)));
-        var institution = _app.As<InstitutionService>(await _app.DemoActorAsync("nf_train"));
+        var institution = _app.As<InstitutionService>(await _app.DemoActorAsync("py_train"));
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => institution.SaveMineAsync(Form(AffiliationLevel.County, "440100")));
         Assert.Contains("级别一致", bad.Errors["RegionCode"][0]);
         await using var db = _app.Db();

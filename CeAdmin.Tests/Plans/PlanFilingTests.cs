@@ -35,8 +35,8 @@ public sealed class PlanFilingTests : IAsyncLifetime
     [Fact]
     public async Task An_institution_without_an_approved_qualification_is_refused()
     {
-        // nf_train has only registered: it fills in its 基本信息 and applies, but nobody has approved it yet.
-        var newcomer = await _app.DemoActorAsync("nf_train");
+        // py_train has not applied yet: it applies, but nobody has approved it.
+        var newcomer = await _app.DemoActorAsync("py_train");
         await PlanTestData.ApplyForQualificationAsync(_app, newcomer);
         var refused = await Assert.ThrowsAsync<DomainException>(() => Plans(newcomer).SaveAsync(null, PlanTestData.Form(_courseId)));
         Assert.Contains("尚未取得“高等学校教师”专业培训资格", refused.Message);

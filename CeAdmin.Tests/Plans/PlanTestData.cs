@@ -27,9 +27,9 @@ internal static class PlanTestData
         var service = app.As<InstitutionService>(institution);
         await service.SaveMineAsync(new InstitutionForm
         {
-            Name = "广州南方继续教育培训学院", Code = "91110000600037341L", Level = AffiliationLevel.City, Nature = "事业单位", RegionCode = "440100",
-            ParentAuthorityName = "广州市教育局", LegalName = "邓嘉欣", LegalPhone = "020-83330000", LegalEmail = "legal@nftrain.cn",
-            ContactName = "陈晓", ContactPhone = "13800138001", ContactEmail = "contact@nftrain.cn", Address = "广州市天河区天河路1号", Profile = "专业技术人员继续教育培训。",
+            Name = "广州市番禺区职业培训学校", Code = "91110000600037341L", Level = AffiliationLevel.City, Nature = "事业单位", RegionCode = "440100",
+            ParentAuthorityName = "广州市教育局", LegalName = "何志强", LegalPhone = "020-83330000", LegalEmail = "legal@pytrain.edu.cn",
+            ContactName = "陈晓", ContactPhone = "13800138001", ContactEmail = "contact@pytrain.edu.cn", Address = "广州市番禺区市桥街光明北路99号", Profile = "专业技术人员继续教育培训。",
         });
         await using var db = app.Db();
         var series = await db.Series.Where(s => s.Name == "高等学校教师").Select(s => s.Id).SingleAsync();
