@@ -57,6 +57,8 @@ public static class DomainServices
         services.AddScoped<AttachmentService>();
         services.AddSingleton<IReviewSubjectHandler, AuthorityReviewHandler>();
         services.AddSingleton<IAttachmentOwner, AuthorityAttachmentOwner>();
+        services.AddSingleton<IReviewSubjectHandler, Plans.PlanReviewHandler>();
+        services.AddSingleton<IAttachmentOwner, Plans.PlanAttachmentOwner>();
 
         services.AddScoped<AuthorityApplicationService>();
         services.AddScoped<AuthorityService>();

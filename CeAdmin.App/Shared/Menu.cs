@@ -14,6 +14,8 @@ public static class Menu
 {
     private static bool FilesPlans(SessionInfo s) => s.IsAuthority || s.Kind is UnitKind.Institution or UnitKind.Employer;
 
+    private static bool ReviewsPlans(SessionInfo s) => s.IsAuthority || s.Kind == UnitKind.Hrss;
+
     public static readonly IReadOnlyList<MenuGroup> Groups =
     [
         new("个人账号", MudBlazor.Icons.Material.Outlined.Person,
@@ -40,6 +42,12 @@ public static class Menu
         [
             new("专业课目录指南发布", "catalogs", s => s.IsProvinceAuthority),
         ]),
+        new("课程培训计划管理", MudBlazor.Icons.Material.Outlined.EventNote,
+        [
+            new("专业课计划审核", "plan-reviews", ReviewsPlans),
+            new("专业课计划备案", "plans", s => s.IsAuthority),
+            new("专业课计划申报", "plans", s => s.Kind is UnitKind.Institution or UnitKind.Employer),
+        ]),
         new("行业主管业务管理", MudBlazor.Icons.Material.Outlined.FactCheck,
         [
             new("下级行业主管部门（行业组织）信息审核", "authority-reviews", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
@@ -59,6 +67,8 @@ public static class Menu
             new("继续教育记录查询", "records", s => s.IsSupervisor),
             new("继续教育记录导入", "record-import", s => s.IsAuthority),
             new("行业主管查询", "authority/subordinates", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
+            new("专业课计划查询", "plan-query", ReviewsPlans),
+            new("施教机构培训班查询", "class-query", ReviewsPlans),
             new("统计分析", "statistics", s => s.IsSupervisor),
         ]),
     ];

@@ -5,8 +5,9 @@ using CeAdmin.Domain.Teachers;
 namespace CeAdmin.Domain.Demo;
 
 /// <summary>
-/// 师资信息维护 (1.6.1): each demo authority's own registry, with enabled and disabled teachers, so
-/// that gd_edu, gz_edu and th_edu each find a populated list and a picker with only enabled ones.
+/// 师资信息维护 (1.6.1): each demo authority's, institution's and the employer's own registry, with
+/// enabled and disabled teachers, so that every unit that files plans finds a populated list and a
+/// picker (班主任, 选入教师) with only enabled ones.
 /// </summary>
 public sealed class TeachersDemoSeeder : IDemoSeeder
 {
@@ -55,6 +56,39 @@ public sealed class TeachersDemoSeeder : IDemoSeeder
         new("county", "罗家豪", "440106", "1976-10-23", 373, "副研究员", "13794402257", "luojh@thedu.cn",
             "《教育科研方法与论文写作》",
             "天河区教育发展研究院副研究员，主持省级教育科研课题1项。因工作调整，暂停安排授课。", Enabled: false),
+
+        new("inst_city", "黄德聪", "440104", "1969-08-15", 411, "教授", "13802561178", "huangdc@scnu.edu.cn",
+            "《高校教师职业道德修养》《高等教育学》",
+            "华南师范大学教育科学学院教授，长期承担广东省高校教师岗前培训和任教资格培训的授课与考核工作。"),
+        new("inst_city", "李晓梅", "440105", "1978-02-09", 522, "副教授", "13926043315", "lixm@gzhu.edu.cn",
+            "《高校课程思政教学设计》《教学设计与课堂组织》",
+            "广州大学马克思主义学院副教授，广东省课程思政示范课程主讲教师，多次获省级教学成果奖。"),
+        new("inst_city", "陈国威", "440106", "1983-12-21", 633, "讲师", "13660217749", "chengw@gdufs.edu.cn",
+            "《混合式教学设计与实施》《教学视频制作》",
+            "广东外语外贸大学教师发展中心讲师，负责校级混合式教学改革项目，擅长线上课程建设与教学数据分析。"),
+        new("inst_city", "苏婉婷", "440111", "1981-04-30", 744, "副教授", "13570092286", "suwt@gzucm.edu.cn",
+            "《高校实验室安全管理》《实验教学改革与创新》",
+            "广州中医药大学实验教学中心副主任、副教授，从事实验室安全管理与实验教学改革研究十余年。"),
+        new("inst_city", "钟振华", "440103", "1958-06-11", 855, "教授", "13903071126", "zhongzh@163.com",
+            "《高等教育心理学》",
+            "原华南理工大学高等教育研究所教授，已退休，暂停安排授课。", Enabled: false),
+
+        new("inst_province", "杨志坚", "440106", "1970-10-05", 171, "教授", "13802933351", "yangzj@gpnu.edu.cn",
+            "《人工智能赋能高等教育教学》《教育数字化转型》",
+            "广东技术师范大学计算机科学学院教授，省级虚拟教研室负责人，主持教育部产学合作协同育人项目多项。"),
+        new("inst_province", "谭美玲", "440104", "1982-07-19", 282, "副教授", "13711385520", "tanml@gpnu.edu.cn",
+            "《职业院校“双师型”教师专业发展》《一流课程建设》",
+            "广东技术师范大学教育学院副教授，省级“双师型”教师培养培训基地骨干培训师。"),
+        new("inst_province", "邱永康", "440105", "1976-03-02", 393, "副研究员", "13650728841", "qiuyk@gpnu.edu.cn",
+            "《高校教学质量评价与改进》",
+            "广东技术师范大学教学质量监测与评估中心副研究员，参与本科教学审核评估工作。"),
+
+        new("employer", "郭子健", "440106", "1980-09-27", 415, "高级工程师", "13826451197", "guozj@gzzz-tech.cn",
+            "《工业机器人应用技术》《智能产线运维》",
+            "广州智造科技有限公司研发中心高级工程师，兼任广州番禺职业技术学院产业导师，承担企业兼职教师培训授课。"),
+        new("employer", "麦嘉琪", "440106", "1990-01-16", 526, "工程师", "13631287743", "maijq@gzzz-tech.cn",
+            "《智能制造岗位技能实训》",
+            "广州智造科技有限公司培训主管、工程师，负责校企合作实训课程开发。"),
     ];
 
     public Task SeedAsync(AppDbContext db, DemoContext demo, CancellationToken ct)

@@ -26,18 +26,20 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         var c = await db.TrainingClasses.AsNoTracking().Include(x => x.Subjects).Include(x => x.Instructors)
             .SingleOrDefaultAsync(x => x.Id == classId && x.PlanId == planId, ct) ?? throw new DomainException("培训班不存在");
         var teacherIds = c.Instructors.Select(i => i.TeacherId).ToList();
-        var instructors = await db.Teachers.AsNoTracking().Where(t => teacherIds.Contains(t.Id)).OrderBy(t => t.Name)
-            .Select(t => new InstructorRow(t.Id, t.Name, t.Title, t.Email, t.Phone)).ToListAsync(ct);
+        // The full ID numbers are for the owner; reviewers and queries see them masked.
+        var isOwner = actor.UnitId == plan.OwnerUnitId;
+        var instructors = (await db.Teachers.AsNoTracking().Where(t => teacherIds.Contains(t.Id)).OrderBy(t => t.Name)
+                .Select(t => new InstructorRow(t.Id, t.Name, t.Title, t.Email, t.Phone, t.IdNumber)).ToListAsync(ct))
+            .Select(i => isOwner ? i : i with { IdNumber = IdNumber.Mask(i.IdNumber) }).ToList();
         var form = new ClassForm
         {
             Name = c.Name, PlannedOpenDate = ToDate(c.PlannedOpenDate), StudyMode = c.StudyMode, StudyStart = ToDate(c.StudyStart), StudyEnd = ToDate(c.StudyEnd),
             PlannedEnrolment = c.PlannedEnrolment, HeadTeacherId = c.HeadTeacherId, ExamType = c.ExamType, Location = c.Location, Schedule = c.Schedule,
             InstructorIds = teacherIds, Subjects = c.Subjects.OrderBy(s => s.Id).Select(s => s.Name).ToList(),
         };
-        // The full ID number is for the owner; reviewers and queries see it masked.
-        var idNumber = actor.UnitId == plan.OwnerUnitId ? c.HeadTeacherIdNumber : IdNumber.Mask(c.HeadTeacherIdNumber);
+        var idNumber = isOwner ? c.HeadTeacherIdNumber : IdNumber.Mask(c.HeadTeacherIdNumber);
         return new ClassDetail(c.Id, plan.Id, plan.Name, plan.OwnerName, form, c.HeadTeacherName, c.HeadTeacherPhone, idNumber, c.HeadTeacherEmail,
-            c.HeadTeacherTitle, instructors, reviewCase.IsEditable && actor.UnitId == plan.OwnerUnitId);
+            c.HeadTeacherTitle, instructors, reviewCase.IsEditable && isOwner);
     }
 
     /// <summary>The owner's enabled teachers, for 班主任 and 选入教师.</summary>
@@ -47,7 +49,7 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         await using var db = dbFactory.CreateDbContext();
         var query = db.Teachers.AsNoTracking().SelectableBy(actor.UnitId);
         if (name?.Trim() is { Length: > 0 } n) query = query.Where(t => t.Name.Contains(n));
-        return await query.OrderBy(t => t.Name).Select(t => new InstructorRow(t.Id, t.Name, t.Title, t.Email, t.Phone)).ToListAsync(ct);
+        return await query.OrderBy(t => t.Name).Select(t => new InstructorRow(t.Id, t.Name, t.Title, t.Email, t.Phone, t.IdNumber)).ToListAsync(ct);
     }
 
     public async Task<int> SaveAsync(int planId, int? classId, ClassForm form, CancellationToken ct = default)

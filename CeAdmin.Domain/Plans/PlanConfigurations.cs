@@ -21,7 +21,7 @@ public sealed class TrainingPlanConfiguration : IEntityTypeConfiguration<Trainin
         b.Property(x => x.Remarks).HasMaxLength(500);
         b.HasIndex(x => new { x.SeriesId, x.RegionCode, x.Year });
         b.HasIndex(x => x.OwnerUnitId);
-        b.HasOne<CatalogCourse>().WithMany().HasForeignKey(x => x.CatalogCourseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Course).WithMany().HasForeignKey(x => x.CatalogCourseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ProfessionalSeries>().WithMany().HasForeignKey(x => x.SeriesId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Classes).WithOne(x => x.Plan).HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
     }

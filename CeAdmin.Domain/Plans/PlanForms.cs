@@ -41,7 +41,8 @@ public sealed class PlanFormValidator : FormValidator<PlanForm>
         RuleFor(x => x.PlannedSessions).NotNull().WithMessage("请输入拟办期数").InclusiveBetween(1, 999).WithMessage("拟办期数应在1-999之间");
         RuleFor(x => x.StartDate).NotNull().WithMessage("请选择计划开始时间");
         RuleFor(x => x.EndDate).NotNull().WithMessage("请选择计划完成时间")
-            .GreaterThanOrEqualTo(x => x.StartDate).WithMessage("计划完成时间不能早于计划开始时间").When(x => x.StartDate is not null);
+            .GreaterThanOrEqualTo(x => x.StartDate).WithMessage("计划完成时间不能早于计划开始时间")
+            .When(x => x.StartDate is not null, ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.StartDate).Must((f, start) => start!.Value.Year == f.Year).WithMessage("计划开始时间应在计划年度内")
             .When(f => f.StartDate is not null && f.Year is not null);
         RuleFor(x => x.Content).NotEmpty().WithMessage("请输入培训内容").MaxChars(500, "培训内容");
@@ -91,7 +92,8 @@ public sealed class ClassFormValidator : FormValidator<ClassForm>
         RuleFor(x => x.StudyMode).NotEmpty().WithMessage("请选择学习形式");
         RuleFor(x => x.StudyStart).NotNull().WithMessage("请选择学习开始时间");
         RuleFor(x => x.StudyEnd).NotNull().WithMessage("请选择学习结束时间")
-            .GreaterThanOrEqualTo(x => x.StudyStart).WithMessage("学习结束时间不能早于学习开始时间").When(x => x.StudyStart is not null);
+            .GreaterThanOrEqualTo(x => x.StudyStart).WithMessage("学习结束时间不能早于学习开始时间")
+            .When(x => x.StudyStart is not null, ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.PlannedEnrolment).NotNull().WithMessage("请输入计划招生人数").InclusiveBetween(1, 100000).WithMessage("计划招生人数应大于0");
         RuleFor(x => x.HeadTeacherId).NotNull().WithMessage("请选择班主任");
         RuleFor(x => x.ExamType).NotEmpty().WithMessage("请选择考试类型");

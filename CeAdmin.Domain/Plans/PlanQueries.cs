@@ -61,23 +61,39 @@ public static class PlanQueries
         return query;
     }
 
-    public static IOrderedQueryable<PlanListItem> Sort(IQueryable<PlanListItem> query, PageRequest page) => (page.SortBy, page.Descending) switch
+    /// <summary>The grids' explicit sort: one case per sortable column, the newest plan first by default.</summary>
+    public static IOrderedQueryable<PlanListItem> Sort(IQueryable<PlanListItem> query, PageRequest page)
     {
-        (nameof(PlanRow.Name), false) => query.OrderBy(r => r.Name).ThenBy(r => r.Id),
-        (nameof(PlanRow.Name), true) => query.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
-        (nameof(PlanRow.StartDate), false) => query.OrderBy(r => r.StartDate).ThenBy(r => r.Id),
-        (nameof(PlanRow.StartDate), true) => query.OrderByDescending(r => r.StartDate).ThenBy(r => r.Id),
-        (nameof(PlanRow.EndDate), false) => query.OrderBy(r => r.EndDate).ThenBy(r => r.Id),
-        (nameof(PlanRow.EndDate), true) => query.OrderByDescending(r => r.EndDate).ThenBy(r => r.Id),
-        _ => query.OrderByDescending(r => r.Id),
-    };
+        var desc = page.Descending;
+        var sorted = page.SortBy switch
+        {
+            nameof(PlanRow.Name) => query.OrderBy(r => r.Name, desc),
+            nameof(PlanRow.CourseName) => query.OrderBy(r => r.CourseName, desc),
+            nameof(PlanRow.StartDate) => query.OrderBy(r => r.StartDate, desc),
+            nameof(PlanRow.EndDate) => query.OrderBy(r => r.EndDate, desc),
+            nameof(PlanRow.PlannedSessions) => query.OrderBy(r => r.PlannedSessions, desc),
+            nameof(PlanRow.ReviewingUnitName) => query.OrderBy(r => r.ReviewingUnitName, desc),
+            nameof(PlanRow.Step) => query.OrderBy(r => r.Step, desc),
+            nameof(PlanRow.Status) => query.OrderBy(r => r.Status, desc),
+            _ => null,
+        };
+        return sorted?.ThenBy(r => r.Id) ?? query.OrderByDescending(r => r.Id);
+    }
+
+    /// <summary>The plans in <paramref name="scope"/>: inside its region and, for an authority, of its series.</summary>
+    public static IQueryable<TrainingPlan> VisibleTo(this IQueryable<TrainingPlan> plans, Scope scope)
+    {
+        var prefix = scope.RegionPrefix;
+        var inRegion = plans.Where(p => p.RegionCode.StartsWith(prefix));
+        return scope.SeriesId is { } series ? inRegion.Where(p => p.SeriesId == series) : inRegion;
+    }
 
     public static IQueryable<ClassRow> ClassRowsOf(AppDbContext db, int planId) =>
         from c in db.TrainingClasses.AsNoTracking()
         join p in db.TrainingPlans on c.PlanId equals p.Id
         where c.PlanId == planId
         orderby c.Id
-        select new ClassRow(c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName);
+        select new ClassRow(c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName, p.Name);
 
     /// <summary>The owner sees its plan; so do the reviewing unit of its case and any authority or the HRSS department in whose scope it lies.</summary>
     public static async Task EnsureCanSeeAsync(AppDbContext db, Actor actor, TrainingPlan plan, ReviewCase reviewCase, CancellationToken ct)

@@ -29,22 +29,27 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory, 
         var scope = await Scope.ResolveAsync(db, actor, ct);
         var query =
             from c in db.TrainingClasses.AsNoTracking()
-            join p in db.TrainingPlans on c.PlanId equals p.Id
-            where p.OwnerKind == UnitKind.Institution && p.ApprovedAt != null && p.RegionCode.StartsWith(scope.RegionPrefix)
-                  && (scope.SeriesId == null || p.SeriesId == scope.SeriesId)
-            select new { c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName };
+            join p in db.TrainingPlans.VisibleTo(scope) on c.PlanId equals p.Id
+            where p.OwnerKind == UnitKind.Institution && p.ApprovedAt != null
+            select new { c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName, PlanName = p.Name };
         if (filter.InstitutionName?.Trim() is { Length: > 0 } inst) query = query.Where(r => r.OwnerName.Contains(inst));
         if (filter.ClassName?.Trim() is { Length: > 0 } name) query = query.Where(r => r.Name.Contains(name));
         var total = await query.CountAsync(ct);
-        var sorted = (page.SortBy, page.Descending) switch
+        var desc = page.Descending;
+        var sorted = page.SortBy switch
         {
-            (nameof(ClassRow.PlannedOpenDate), false) => query.OrderBy(r => r.PlannedOpenDate).ThenBy(r => r.Id),
-            (nameof(ClassRow.Name), false) => query.OrderBy(r => r.Name).ThenBy(r => r.Id),
-            (nameof(ClassRow.Name), true) => query.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
-            _ => query.OrderByDescending(r => r.PlannedOpenDate).ThenByDescending(r => r.Id),
+            nameof(ClassRow.OwnerName) => query.OrderBy(r => r.OwnerName, desc),
+            nameof(ClassRow.Name) => query.OrderBy(r => r.Name, desc),
+            nameof(ClassRow.HeadTeacherName) => query.OrderBy(r => r.HeadTeacherName, desc),
+            nameof(ClassRow.PlannedOpenDate) => query.OrderBy(r => r.PlannedOpenDate, desc),
+            nameof(ClassRow.PlannedEnrolment) => query.OrderBy(r => r.PlannedEnrolment, desc),
+            nameof(ClassRow.Days) => query.OrderBy(r => r.Days, desc),
+            _ => null,
         };
-        var rows = await sorted.PageBy(page)
-            .Select(r => new ClassRow(r.Id, r.PlanId, r.Name, r.HeadTeacherName, r.PlannedOpenDate, r.PlannedEnrolment, r.Days, r.OwnerName))
+        // Default: the latest opening first.
+        var ordered = sorted?.ThenBy(r => r.Id) ?? query.OrderByDescending(r => r.PlannedOpenDate).ThenByDescending(r => r.Id);
+        var rows = await ordered.PageBy(page)
+            .Select(r => new ClassRow(r.Id, r.PlanId, r.Name, r.HeadTeacherName, r.PlannedOpenDate, r.PlannedEnrolment, r.Days, r.OwnerName, r.PlanName))
             .ToListAsync(ct);
         return new Page<ClassRow>(rows, total);
     }

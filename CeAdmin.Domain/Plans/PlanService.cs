@@ -24,6 +24,14 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         return await PlanQueries.PageAsync(db, PlanQueries.Rows(db).Where(r => r.OwnerUnitId == actor.UnitId), filter, page, ct);
     }
 
+    /// <summary>The per-year hours rules, for the form's hint and its own check before 保存.</summary>
+    public async Task<HoursRuleBook> HoursRulesAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireUnitAsync(Filers);
+        await using var db = dbFactory.CreateDbContext();
+        return await HoursRuleBook.LoadAsync(db, ct);
+    }
+
     /// <summary>The plan as its owner, its reviewer or an authority in scope sees it.</summary>
     public async Task<PlanDetail> GetAsync(int planId, CancellationToken ct = default)
     {

@@ -5,17 +5,41 @@ namespace CeAdmin.Domain.Plans;
 
 public sealed record PlanFilter(string? CourseName = null, string? PlanName = null, int? Year = null);
 
-/// <summary>A row of the plan grids (1.4.1, 1.4.2, 1.7.2).</summary>
+/// <summary>The plan's own columns, the same in every plan grid (1.4.1, 1.4.2, 1.7.2).</summary>
+public interface IPlanRow
+{
+    /// <summary>培训计划名称.</summary>
+    string Name { get; }
+
+    /// <summary>专业课程名称.</summary>
+    string CourseName { get; }
+
+    /// <summary>计划开始时间.</summary>
+    DateOnly StartDate { get; }
+
+    /// <summary>计划完成时间.</summary>
+    DateOnly EndDate { get; }
+
+    /// <summary>拟办期数.</summary>
+    int PlannedSessions { get; }
+}
+
+/// <summary>A row of the filer's grid (1.4.2) and of 1.7.2: the plan with where its review stands.</summary>
 public sealed record PlanRow(int Id, int CaseId, string Name, string CourseName, DateOnly StartDate, DateOnly EndDate, int PlannedSessions,
-    string OwnerName, string ReviewingUnitName, string Step, ReviewStatus Status, int Year);
+    string OwnerName, string ReviewingUnitName, string Step, ReviewStatus Status, int Year) : IPlanRow, IReviewRow
+{
+    string IReviewRow.ApplicantName => OwnerName;
+}
 
 public sealed record PlanDetail(int Id, int CaseId, UnitKind OwnerKind, string OwnerName, string CourseName, string SeriesName, PlanForm Form,
     string HoursHint, ReviewStatus Status, string ReviewingUnitName, string Step, string? LastOpinion, bool Editable, IReadOnlyList<ClassRow> Classes);
 
-/// <summary>序号, 培训班名称, 班主任, 计划开班日期, 培训班计划人数, 培训天数 (and the institution for 1.7.3).</summary>
-public sealed record ClassRow(int Id, int PlanId, string Name, string HeadTeacherName, DateOnly PlannedOpenDate, int PlannedEnrolment, decimal Days, string OwnerName);
+/// <summary>序号, 培训班名称, 班主任, 计划开班日期, 培训班计划人数, 培训天数 (and the institution and plan for 1.7.3).</summary>
+public sealed record ClassRow(int Id, int PlanId, string Name, string HeadTeacherName, DateOnly PlannedOpenDate, int PlannedEnrolment, decimal Days,
+    string OwnerName, string PlanName);
 
-public sealed record InstructorRow(int TeacherId, string Name, string Title, string Email, string Phone);
+/// <summary>A teacher as 授课教师 and in the 选入教师 and 班主任 choices; the ID number is masked for all but the owner.</summary>
+public sealed record InstructorRow(int TeacherId, string Name, string Title, string Email, string Phone, string IdNumber);
 
 public sealed record ClassDetail(int Id, int PlanId, string PlanName, string OwnerName, ClassForm Form, string HeadTeacherName, string HeadTeacherPhone,
     string HeadTeacherIdNumber, string HeadTeacherEmail, string HeadTeacherTitle, IReadOnlyList<InstructorRow> Instructors, bool Editable);

@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.Organizations;
 
 namespace CeAdmin.Domain.Plans;
@@ -16,6 +17,8 @@ public sealed class TrainingPlan
     /// <summary>Where the owner is; decides which authority reviews and who may query it.</summary>
     public string RegionCode { get; set; } = "";
     public int CatalogCourseId { get; set; }
+    /// <summary>The chosen course (专业课程名称), for projections that show its name.</summary>
+    public CatalogCourse? Course { get; set; }
     /// <summary>The series of the course's catalog, kept here for scope filters.</summary>
     public int SeriesId { get; set; }
     public int Year { get; set; }

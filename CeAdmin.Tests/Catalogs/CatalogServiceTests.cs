@@ -25,7 +25,8 @@ public sealed class CatalogServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private CatalogForm Form(int year = 2026) => new() { SeriesId = _series, DeclaredOn = new DateTime(2026, 3, 1), OperatorName = "李文华", Year = year };
+    // The demo already publishes this year's and 2018's catalogs; these tests prepare next year's.
+    private CatalogForm Form(int year = 2027) => new() { SeriesId = _series, DeclaredOn = new DateTime(2026, 3, 1), OperatorName = "李文华", Year = year };
 
     [Fact]
     public async Task Province_authority_creates_adds_courses_and_publishes()
@@ -42,17 +43,17 @@ public sealed class CatalogServiceTests : IAsyncLifetime
         // Not visible to plan pickers before 确认.
         var institution = await _app.DemoActorAsync("gpnu_ce");
         var picker = _app.As<PublishedCourses>(institution);
-        Assert.DoesNotContain((await picker.SearchAsync(new(SeriesId: _series, Year: 2026), new())).Items, r => r.Name == "课程思政教学设计");
+        Assert.DoesNotContain((await picker.SearchAsync(new(SeriesId: _series, Year: 2027), new())).Items, r => r.Name == "课程思政教学设计");
 
         await catalogs.PublishAsync(id);
         var detail = await catalogs.GetAsync(id);
         Assert.Equal(CatalogStatus.Published, detail.Status);
         Assert.Equal(2, detail.Courses.Count);
-        var found = await picker.SearchAsync(new(SeriesId: _series, Year: 2026, CourseName: "思政"), new());
+        var found = await picker.SearchAsync(new(SeriesId: _series, Year: 2027, CourseName: "思政"), new());
         var row = Assert.Single(found.Items);
         Assert.Equal("广东省教育厅", row.AuthorityName);
 
-        var list = await catalogs.ListAsync(new CatalogFilter(Year: 2026), new());
+        var list = await catalogs.ListAsync(new CatalogFilter(Year: 2027), new());
         Assert.Contains(list.Items, r => r.Id == id && r.CourseCount == 2 && r.SeriesName == "高等学校教师");
     }
 
@@ -63,7 +64,7 @@ public sealed class CatalogServiceTests : IAsyncLifetime
         foreach (var login in new[] { "gz_edu", "th_edu" })
         {
             var other = _app.As<CatalogService>(await _app.DemoActorAsync(login));
-            var refused = await Assert.ThrowsAsync<ScopeException>(() => other.SaveAsync(null, Form(2027)));
+            var refused = await Assert.ThrowsAsync<ScopeException>(() => other.SaveAsync(null, Form(2028)));
             Assert.Contains("只有省级", refused.Message);
             await Assert.ThrowsAsync<ScopeException>(() => other.GetAsync(id));
             await Assert.ThrowsAsync<ScopeException>(() => other.PublishAsync(id));
@@ -72,7 +73,7 @@ public sealed class CatalogServiceTests : IAsyncLifetime
         var institution = _app.As<CatalogService>(await _app.DemoActorAsync("gpnu_ce"));
         await Assert.ThrowsAsync<ScopeException>(() => institution.GetAsync(id));
         await using var db = _app.Db();
-        Assert.Equal(1, await db.CourseCatalogs.CountAsync());
+        Assert.Equal(1, await db.CourseCatalogs.CountAsync(c => c.Year >= 2027));
     }
 
     [Fact]
@@ -88,8 +89,8 @@ public sealed class CatalogServiceTests : IAsyncLifetime
             db.TrainingPlans.Add(new TrainingPlan
             {
                 OwnerUnitId = _province.UnitId, OwnerKind = UnitKind.Authority, OwnerName = "广东省教育厅", RegionCode = "440000",
-                CatalogCourseId = used, SeriesId = _series, Year = 2026, Name = "2026教学能力提升培训", Days = 2, Hours = 12,
-                PlannedSessions = 1, StartDate = new DateOnly(2026, 5, 1), EndDate = new DateOnly(2026, 5, 2), Content = "c", Audience = "a",
+                CatalogCourseId = used, SeriesId = _series, Year = 2027, Name = "2027教学能力提升培训", Days = 2, Hours = 12,
+                PlannedSessions = 1, StartDate = new DateOnly(2027, 5, 1), EndDate = new DateOnly(2027, 5, 2), Content = "c", Audience = "a",
                 CreatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
@@ -115,6 +116,6 @@ public sealed class CatalogServiceTests : IAsyncLifetime
             catalogs.SaveCourseAsync(id, null, new CourseForm { Name = "x", Content = new string('学', 501) }));
         Assert.Contains("500", longContent.Errors["Content"][0]);
         await using var db = _app.Db();
-        Assert.False(await db.CatalogCourses.AnyAsync());
+        Assert.False(await db.CatalogCourses.AnyAsync(c => c.CatalogId == id));
     }
 }

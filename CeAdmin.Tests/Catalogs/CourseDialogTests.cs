@@ -25,7 +25,7 @@ public sealed class CourseDialogTests : MudTestContext
         await using (var db = _app.Db())
         {
             var series = await db.Series.Where(s => s.Name == "高等学校教师").Select(s => s.Id).SingleAsync();
-            _catalogId = await _app.As<CatalogService>(province).SaveAsync(null, new CatalogForm { SeriesId = series, DeclaredOn = DateTime.Today, OperatorName = "李文华", Year = 2026 });
+            _catalogId = await _app.As<CatalogService>(province).SaveAsync(null, new CatalogForm { SeriesId = series, DeclaredOn = DateTime.Today, OperatorName = "李文华", Year = 2027 });
         }
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -56,7 +56,7 @@ public sealed class CourseDialogTests : MudTestContext
         cut.Find("#course-save").Click();
         cut.WaitForAssertion(() => Assert.Contains("专业课名称不能超过100个字", cut.Markup));
         await using var db = _app.Db();
-        Assert.False(await db.CatalogCourses.AnyAsync());
+        Assert.False(await db.CatalogCourses.AnyAsync(c => c.CatalogId == _catalogId));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CourseDialogTests : MudTestContext
         cut.WaitForAssertion(() => Assert.Contains("本次已新增 1 门专业课", cut.Markup));
         Assert.Equal("", cut.Find("#course-name").GetAttribute("value") ?? "");
         await using var db = _app.Db();
-        Assert.Equal("高校教师师德师风建设", (await db.CatalogCourses.SingleAsync()).Name);
+        Assert.Equal("高校教师师德师风建设", (await db.CatalogCourses.SingleAsync(c => c.CatalogId == _catalogId)).Name);
     }
 
     protected override async ValueTask DisposeAsyncCore()

@@ -75,10 +75,13 @@ public class BrowserFixture : IAsyncLifetime
         }
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <param name="fullPage">False for an open dialog: the window as the user sees it.</param>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+        // A full-page capture of a scrolled window draws the fixed app bar and drawer mid-page.
+        if (fullPage) await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = fullPage });
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Records;
 using CeAdmin.Domain.Statistics;
@@ -42,10 +43,20 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.Equal(["高等学校教师"], report.BySeries.Select(r => r.Label));
         Assert.Equal(["2025年度"], report.ByYear.Select(r => r.Label));
 
-        // The demo's approved plans of this year: Guangzhou's two institutions' plans.
+        // This year's plans of Guangzhou in the city's series, counted from their cases' states.
         var thisYear = await service.GetAsync(new StatisticsQuery("440100", Year: 2026));
-        Assert.Equal((3, 2), (thisYear.Total.PlansSubmitted, thisYear.Total.PlansApproved));
-        Assert.Equal((5, 200), (thisYear.Total.Classes, thisYear.Total.PlannedEnrolment));
+        await using (var check = _app.Db())
+        {
+            var plans = await (from p in check.TrainingPlans
+                               join c in check.ReviewCases on new { K = ReviewKind.TrainingPlan, S = p.Id } equals new { K = c.Kind, S = c.SubjectId }
+                               where p.Year == 2026 && p.RegionCode.StartsWith("4401") && p.SeriesId == 1
+                               select new { p.Id, c.Status }).ToListAsync();
+            var approved = plans.Where(p => p.Status == ReviewStatus.Approved).Select(p => p.Id).ToList();
+            var classes = await check.TrainingClasses.Where(c => approved.Contains(c.PlanId)).Select(c => c.PlannedEnrolment).ToListAsync();
+            Assert.Equal((plans.Count(p => p.Status != ReviewStatus.Draft), approved.Count), (thisYear.Total.PlansSubmitted, thisYear.Total.PlansApproved));
+            Assert.Equal((classes.Count, classes.Sum()), (thisYear.Total.Classes, thisYear.Total.PlannedEnrolment));
+            Assert.True(approved.Count > 0);
+        }
 
         Assert.All(report.ByRegion.Where(r => r.Key != "440100"), r => Assert.True(r.CanDrill));
         var tianhe = await service.GetAsync(new StatisticsQuery("440106", Year: 2025));
@@ -63,7 +74,8 @@ public sealed class StatisticsTests : IAsyncLifetime
         await Assert.ThrowsAsync<ScopeException>(async () => await _app.As<StatisticsService>(await _app.DemoActorAsync("gz_train")).GetAsync(new StatisticsQuery("440104")));
 
         var province = await _app.As<StatisticsService>(await _app.DemoActorAsync("gd_edu")).GetAsync(new StatisticsQuery("440000"));
-        Assert.Equal(21, province.ByRegion.Count);
+        // The 21 prefecture-level cities, and the province's own row where the province itself has data.
+        Assert.Equal(21, province.ByRegion.Count(r => !r.Label.EndsWith("（本级）")));
         Assert.True(province.ByRegion.Single(r => r.Label == "广州市").CanDrill);
         Assert.True(province.ByRegion.Single(r => r.Label == "东莞市").CanDrill);
         Assert.Equal(["高等学校教师"], province.BySeries.Select(r => r.Label));

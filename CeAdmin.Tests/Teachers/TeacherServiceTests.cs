@@ -199,7 +199,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
     public async Task An_institution_keeps_its_own_registry_apart_and_anonymous_callers_are_refused()
     {
         var authorityTeacher = await Service(await _app.DemoActorAsync("gz_edu")).CreateAsync(Form("王志远", WangId));
-        var institution = Service(await _app.DemoActorAsync("gpnu_ce"));
+        var institution = Service(await _app.DemoActorAsync("py_train"));
         var own = await institution.CreateAsync(Form("王志远", WangId));
         var rows = (await institution.ListAsync(new TeacherFilter(), new PageRequest(PageSize: 200))).Items;
         Assert.Equal([own], rows.Select(r => r.Id).ToArray());

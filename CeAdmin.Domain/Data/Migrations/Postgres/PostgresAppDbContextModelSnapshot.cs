@@ -3003,7 +3003,7 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
             modelBuilder.Entity("CeAdmin.Domain.Plans.TrainingPlan", b =>
                 {
-                    b.HasOne("CeAdmin.Domain.Catalogs.CatalogCourse", null)
+                    b.HasOne("CeAdmin.Domain.Catalogs.CatalogCourse", "Course")
                         .WithMany()
                         .HasForeignKey("CatalogCourseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3014,6 +3014,8 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Course");
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>

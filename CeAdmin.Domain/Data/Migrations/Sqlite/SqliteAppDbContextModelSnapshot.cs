@@ -2956,7 +2956,7 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CeAdmin.Domain.Plans.TrainingPlan", b =>
                 {
-                    b.HasOne("CeAdmin.Domain.Catalogs.CatalogCourse", null)
+                    b.HasOne("CeAdmin.Domain.Catalogs.CatalogCourse", "Course")
                         .WithMany()
                         .HasForeignKey("CatalogCourseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2967,6 +2967,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Course");
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>

@@ -1,0 +1,26 @@
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CeAdmin.Domain.Plans;
+
+/// <summary>The review workflow's view of 专业课计划申报: the subject is the <see cref="TrainingPlan"/>; approval dates the plan.</summary>
+public sealed class PlanReviewHandler : IReviewSubjectHandler
+{
+    public ReviewKind Kind => ReviewKind.TrainingPlan;
+
+    public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
+        db.TrainingPlans.AsNoTracking()
+            .Where(p => p.Id == reviewCase.SubjectId)
+            .Select(p => new SubjectLocation(p.RegionCode, p.SeriesId))
+            .SingleAsync(ct);
+
+    public async Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct)
+    {
+        if (reviewCase.Status != ReviewStatus.Approved) return;
+
+        // ApprovedAt is what 1.7.3 and the institutions' later steps (rosters, records) read.
+        var plan = await db.TrainingPlans.SingleAsync(p => p.Id == reviewCase.SubjectId, ct);
+        plan.ApprovedAt = nowUtc;
+    }
+}
