@@ -30,8 +30,12 @@ public sealed class GridPaging<T>
 
         _items = page.Items;
         _offset = request.Skip;
+        Total = page.Total;
         return new GridData<T> { Items = page.Items, TotalItems = page.Total };
     }
+
+    /// <summary>Rows matching the filter at the last load (the export's progress reads it).</summary>
+    public int? Total { get; private set; }
 
     /// <summary>序号: 1-based over the whole result, not just the page.</summary>
     public int NumberOf(T item)

@@ -58,3 +58,10 @@ public abstract class ReviewQueue<TSubject, TRow>
     protected internal virtual IOrderedQueryable<ReviewQueueItem<TSubject>>? OrderBySubject(
         IQueryable<ReviewQueueItem<TSubject>> items, string column, bool descending) => null;
 }
+
+/// <summary>The common review columns of every review grid's export, after the subject's own.</summary>
+public static class ReviewExportColumns
+{
+    public static Exports.ExportColumnsBuilder<T> AddReviewColumns<T>(this Exports.ExportColumnsBuilder<T> columns) where T : IReviewRow =>
+        columns.Text("审核部门", r => r.ReviewingUnitName, 24).Text("审核环节", r => r.Step, 30).Text("审核状态", r => r.Status.ToLabel(), 14);
+}

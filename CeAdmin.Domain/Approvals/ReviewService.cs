@@ -1,5 +1,6 @@
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Exports;
 using CeAdmin.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,23 +107,41 @@ public sealed class ReviewService(
     {
         var actor = await currentUser.RequireUnitAsync(Reviewers);
         await using var db = dbFactory.CreateDbContext();
-        var scope = await Scope.ResolveAsync(db, actor, ct);
+        var items = QueueItems(db, queue, filter, actor, await Scope.ResolveAsync(db, actor, ct));
+        var total = await items.CountAsync(ct);
+        var rows = await Sort(queue, items, page).PageBy(page).Select(queue.Row).ToListAsync(ct);
+        return new Page<TRow>(rows, total);
+    }
 
+    /// <summary>导出Excel of a review grid: the same filtered rows, all of them, streamed in the grid's order.</summary>
+    public async Task ExportQueueAsync<TSubject, TRow>(ReviewQueue<TSubject, TRow> queue, ReviewQueueFilter filter, IReadOnlyList<ExportColumn<TRow>> columns,
+        string sheetName, Stream output, IProgress<int>? progress, CancellationToken ct = default)
+        where TSubject : class
+        where TRow : IReviewRow
+    {
+        var actor = await currentUser.RequireUnitAsync(Reviewers);
+        await using var db = dbFactory.CreateDbContext();
+        var items = QueueItems(db, queue, filter, actor, await Scope.ResolveAsync(db, actor, ct));
+        var rows = Sort(queue, items, new PageRequest()).Select(queue.Row).AsAsyncEnumerable();
+        await ExcelExporter.WriteAsync(output, rows, columns, sheetName, progress, ct);
+    }
+
+    private static IQueryable<ReviewQueueItem<TSubject>> QueueItems<TSubject, TRow>(AppDbContext db, ReviewQueue<TSubject, TRow> queue,
+        ReviewQueueFilter filter, Actor actor, Scope scope)
+        where TSubject : class
+        where TRow : IReviewRow
+    {
         var cases = db.ReviewCases.AsNoTracking()
             .Where(c => c.Kind == queue.Kind && c.ReviewingUnitId == actor.UnitId && c.Status != ReviewStatus.Draft);
         if (filter.Status is { } status) cases = cases.Where(c => c.Status == status);
         if (filter.Year is { } year) cases = cases.Where(c => c.Year == year);
         if (filter.Applicant?.Trim() is { Length: > 0 } applicant) cases = cases.Where(c => c.ApplicantName.Contains(applicant));
 
-        var items = cases.Join(
+        return cases.Join(
             queue.Subjects(db, scope).AsNoTracking(),
             c => c.SubjectId,
             queue.SubjectId,
             (c, s) => new ReviewQueueItem<TSubject> { Case = c, Subject = s });
-
-        var total = await items.CountAsync(ct);
-        var rows = await Sort(queue, items, page).PageBy(page).Select(queue.Row).ToListAsync(ct);
-        return new Page<TRow>(rows, total);
     }
 
     private static IOrderedQueryable<ReviewQueueItem<TSubject>> Sort<TSubject, TRow>(

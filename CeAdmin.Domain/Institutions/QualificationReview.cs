@@ -60,7 +60,12 @@ internal static class QualificationAccess
 }
 
 /// <summary>A row of 1.5.2: 序号, 机构名称, 机构码, 申请培训专业, 审核部门, 审核环节, 审核状态.</summary>
-public sealed record QualificationReviewRow(int CaseId, string ApplicantName, string Code, int SeriesId, string ReviewingUnitName, string Step, ReviewStatus Status) : IReviewRow;
+public sealed record QualificationReviewRow(int CaseId, string ApplicantName, string Code, int SeriesId, string ReviewingUnitName, string Step, ReviewStatus Status) : IReviewRow
+{
+    public static readonly IReadOnlyList<Exports.ExportColumn<QualificationReviewRow>> ExportColumns = Exports.ExportColumns.For<QualificationReviewRow>()
+        .Text("机构名称", r => r.ApplicantName, 30).Text("机构码", r => r.Code, 22)
+        .Text("申请培训专业", r => ReferenceData.SeriesDirectory.NameOf(r.SeriesId), 18).AddReviewColumns().Build();
+}
 
 /// <summary>The review grid of 施教机构专业培训资格审核, optionally narrowed to one series (the 专业 filter).</summary>
 public sealed class QualificationReviewQueue(int? seriesId = null) : ReviewQueue<TrainingQualification, QualificationReviewRow>

@@ -14,7 +14,12 @@ public sealed record AuthorityReviewRow(
     string Phone,
     string ReviewingUnitName,
     string Step,
-    ReviewStatus Status) : IReviewRow;
+    ReviewStatus Status) : IReviewRow
+{
+    public static readonly IReadOnlyList<Exports.ExportColumn<AuthorityReviewRow>> ExportColumns = Exports.ExportColumns.For<AuthorityReviewRow>()
+        .Text("单位名称", r => r.ApplicantName, 30).Text("单位代码", r => r.Code, 22).Text("联系人", r => r.ContactName, 12)
+        .Text("联系电话", r => r.Phone, 16).AddReviewColumns().Build();
+}
 
 /// <summary>The review grid of role applications: 单位名称, 单位代码, 联系人, 联系电话 + the common review columns.</summary>
 public sealed class AuthorityReviewQueue : ReviewQueue<Authority, AuthorityReviewRow>

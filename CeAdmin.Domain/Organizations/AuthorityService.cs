@@ -47,6 +47,10 @@ public sealed record SubordinateAuthorityRow(int Id, string RegionCode, string N
 {
     /// <summary>所属行政区域.</summary>
     public string RegionName => ReferenceCatalog.RegionName(RegionCode);
+
+    public static readonly IReadOnlyList<Exports.ExportColumn<SubordinateAuthorityRow>> ExportColumns = Exports.ExportColumns.For<SubordinateAuthorityRow>()
+        .Text("所属行政区域", r => r.RegionName, 22).Text("行业主管(组织)名称", r => r.Name, 30).Text("行业主管(组织)代码", r => r.Code, 22)
+        .Text("联系人", r => r.ContactName, 12).Text("联系电话", r => r.Phone, 16).Text("行业主管(组织)详细地址", r => r.Address, 40).Build();
 }
 
 /// <summary>
@@ -93,12 +97,30 @@ public sealed class AuthorityService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
         await using var db = dbFactory.CreateDbContext();
-        var scope = await Scope.ResolveAsync(db, actor, ct);
+        var query = Subordinates(db, await Scope.ResolveAsync(db, actor, ct), filter);
+        var total = await query.CountAsync(ct);
+        var rows = await SortSubordinates(query, page).PageBy(page).Select(SubordinateRow).ToListAsync(ct);
+        return new Page<SubordinateAuthorityRow>(rows, total);
+    }
+
+    /// <summary>导出Excel of 行业主管查询: every row of the filter, streamed.</summary>
+    public async Task ExportSubordinatesAsync(AuthoritySearchFilter filter, Stream output, IProgress<int>? progress, CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
+        await using var db = dbFactory.CreateDbContext();
+        var rows = SortSubordinates(Subordinates(db, await Scope.ResolveAsync(db, actor, ct), filter), new PageRequest()).Select(SubordinateRow).AsAsyncEnumerable();
+        await Exports.ExcelExporter.WriteAsync(output, rows, SubordinateAuthorityRow.ExportColumns, "行业主管查询", progress, ct);
+    }
+
+    private static IQueryable<Authority> Subordinates(AppDbContext db, Scope scope, AuthoritySearchFilter filter)
+    {
         var lower = Enum.GetValues<AffiliationLevel>().Where(l => l.ToRegionLevel() > scope.RegionLevel).ToList();
-
         var query = db.Authorities.AsNoTracking().VisibleTo(scope).Where(a => a.ApprovedAt != null && lower.Contains(a.Level));
-        if (filter.Name?.Trim() is { Length: > 0 } name) query = query.Where(a => a.Name.Contains(name));
+        return filter.Name?.Trim() is { Length: > 0 } name ? query.Where(a => a.Name.Contains(name)) : query;
+    }
 
+    private static IOrderedQueryable<Authority> SortSubordinates(IQueryable<Authority> query, PageRequest page)
+    {
         var desc = page.Descending;
         var sorted = page.SortBy switch
         {
@@ -108,13 +130,11 @@ public sealed class AuthorityService(IDbContextFactory<AppDbContext> dbFactory, 
             nameof(SubordinateAuthorityRow.ContactName) => query.OrderBy(a => a.ContactName, desc),
             _ => query.OrderBy(a => a.RegionCode),
         };
-
-        var total = await query.CountAsync(ct);
-        var rows = await sorted.ThenBy(a => a.Id).PageBy(page)
-            .Select(a => new SubordinateAuthorityRow(a.Id, a.RegionCode, a.Name, a.Code, a.ContactName, a.Mobile, a.Address))
-            .ToListAsync(ct);
-        return new Page<SubordinateAuthorityRow>(rows, total);
+        return sorted.ThenBy(a => a.Id);
     }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Authority, SubordinateAuthorityRow>> SubordinateRow =
+        a => new SubordinateAuthorityRow(a.Id, a.RegionCode, a.Name, a.Code, a.ContactName, a.Mobile, a.Address);
 
     private static async Task<AuthorityDetail> DetailAsync(AppDbContext db, Authority authority, CancellationToken ct)
     {

@@ -1,0 +1,52 @@
+using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Institutions;
+using CeAdmin.Domain.Organizations;
+using CeAdmin.Tests.Infrastructure;
+using MiniExcelLibs;
+
+namespace CeAdmin.Tests.Approvals;
+
+/// <summary>导出Excel of the review grids and 1.7.4: the whole filtered result, the grid's headers, only the caller's scope.</summary>
+[Trait("Category", "Integration")]
+public sealed class ReviewExportTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static List<IDictionary<string, object>> Read(MemoryStream stream)
+    {
+        stream.Position = 0;
+        return stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+    }
+
+    [Fact]
+    public async Task Review_queue_export_holds_every_row_of_the_filter_and_only_the_callers_cases()
+    {
+        var city = _app.As<ReviewService>(await _app.DemoActorAsync("gz_edu"));
+        var page = await city.QueueAsync(AuthorityReviewQueue.Instance, new ReviewQueueFilter(), new(PageSize: 1));
+        using var stream = new MemoryStream();
+        await city.ExportQueueAsync(AuthorityReviewQueue.Instance, new ReviewQueueFilter(), AuthorityReviewRow.ExportColumns, "审核", stream, null);
+        var rows = Read(stream);
+        Assert.Equal(page.Total, rows.Count);
+        Assert.Equal(["单位名称", "单位代码", "联系人", "联系电话", "审核部门", "审核环节", "审核状态"], rows[0].Keys.ToArray());
+        Assert.All(rows, r => Assert.Equal("广州市教育局", r["审核部门"]));
+
+        using var pending = new MemoryStream();
+        await city.ExportQueueAsync(new QualificationReviewQueue(), new ReviewQueueFilter(Status: ReviewStatus.Submitted), QualificationReviewRow.ExportColumns, "资格", pending, null);
+        Assert.All(Read(pending), r => Assert.Equal("待审核", r["审核状态"]));
+    }
+
+    [Fact]
+    public async Task Subordinate_export_is_scoped_to_the_callers_region()
+    {
+        var city = _app.As<AuthorityService>(await _app.DemoActorAsync("gz_edu"));
+        using var stream = new MemoryStream();
+        await city.ExportSubordinatesAsync(new AuthoritySearchFilter(), stream, null);
+        var rows = Read(stream);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.StartsWith("广州市", (string)r["所属行政区域"]));
+    }
+}
