@@ -19,6 +19,24 @@ public sealed class GridPaging<T>
         return new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
     }
 
+    /// <summary>Runs the grid's query; a refusal becomes a message and an empty grid instead of a failed circuit.</summary>
+    public async Task<GridData<T>> LoadAsync(GridState<T> state, Func<PageRequest, Task<Page<T>>> query, Action<string> showError)
+    {
+        var request = RequestOf(state);
+        Page<T> page;
+        try
+        {
+            page = await query(request);
+        }
+        catch (DomainException ex)
+        {
+            showError(ex.Message);
+            page = new Page<T>([], 0);
+        }
+
+        return Show(page, request);
+    }
+
     /// <summary>Remembers the page for <see cref="NumberOf"/> and hands it to the grid.</summary>
     public GridData<T> Show(Page<T> page, PageRequest request)
     {
