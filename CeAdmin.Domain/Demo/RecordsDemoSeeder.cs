@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.Common;
@@ -236,24 +237,31 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
             var inst = institutions[spec.Inst];
             var course = catalogs[spec.Year][spec.Course];
             var rule = ReferenceDataSeed.HoursRules.Single(r => r.Year == spec.Year);
+            // The institution's own enabled teachers run the class, as the plan form requires.
+            var teachers = await db.Teachers.Where(t => t.OwnerUnitId == inst.UnitAccountId && t.Enabled).OrderBy(t => t.Id).Take(2).ToListAsync(ct);
             var plan = new TrainingPlan
             {
                 OwnerUnitId = inst.UnitAccountId, OwnerKind = UnitKind.Institution, OwnerName = inst.Name, RegionCode = inst.RegionCode,
-                CatalogCourseId = course.Id, SeriesId = series, Year = spec.Year, Name = $"{spec.Year}年{course.Name}专题培训",
+                CatalogCourseId = course.Id, SeriesId = series, Year = spec.Year, Name = $"{spec.Year}年{course.Name}研修班",
                 Days = spec.Days, Hours = spec.Days * rule.HoursPerDay, PlannedSessions = spec.Classes.Length,
                 StartDate = spec.Start, EndDate = spec.Start.AddDays(240), Content = course.Content,
                 Audience = "全省高等学校专任教师", CreatedAt = demo.Now, ApprovedAt = spec.Approved ? demo.Now : null,
             };
             foreach (var (name, from, to, _) in spec.Classes)
             {
-                plan.Classes.Add(new TrainingClass
+                var head = teachers.FirstOrDefault();
+                var trainingClass = new TrainingClass
                 {
                     Name = $"{course.Name}{name}", PlannedOpenDate = spec.Start.AddDays(from), StudyMode = "面授培训",
                     StudyStart = spec.Start.AddDays(from), StudyEnd = spec.Start.AddDays(to), PlannedEnrolment = 40, ExamType = "笔试",
                     Location = inst.Address, Schedule = "上午 9:00-12:00 专题讲授；下午 14:00-17:00 研讨与实操",
-                    HeadTeacherName = inst.ContactName, HeadTeacherPhone = "13800001234",
-                    HeadTeacherIdNumber = DemoIds.IdNumber("440106", new DateOnly(1978, 5, 6), 211), HeadTeacherEmail = "head@edu.gd.cn", HeadTeacherTitle = "副教授",
-                });
+                    HeadTeacherId = head?.Id, HeadTeacherName = head?.Name ?? inst.ContactName, HeadTeacherPhone = head?.Phone ?? "13800001234",
+                    HeadTeacherIdNumber = head?.IdNumber ?? DemoIds.IdNumber("440106", new DateOnly(1978, 5, 6), 211),
+                    HeadTeacherEmail = head?.Email ?? "head@edu.gd.cn", HeadTeacherTitle = head?.Title ?? "副教授",
+                };
+                trainingClass.Instructors.AddRange(teachers.Select(t => new ClassInstructor { TeacherId = t.Id }));
+                trainingClass.Subjects.AddRange(new[] { "专题讲授", "案例研讨" }.Select(n => new ClassSubject { Name = n }));
+                plan.Classes.Add(trainingClass);
             }
             db.TrainingPlans.Add(plan);
             made.Add((plan, spec));
@@ -268,6 +276,8 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
             var reviewer = demo.Units[reviewerKey];
             var review = ReviewCase.Open(ReviewKind.TrainingPlan, plan.Id, plan.Year, inst.UnitAccountId, inst.Name, reviewer.Id, reviewer.Name, "专业课计划审核", demo.Now);
             review.Submit(new Actor(demo.Operators[applicantKey].Id, demo.Operators[applicantKey].UserName!, inst.UnitAccountId, inst.Name), demo.Now, "专业课计划申报信息申报");
+            db.Attachments.Add(Attachment.Create(PlanService.OwnerType, plan.Id, "培训方案", "培训方案.pdf", DemoFiles.CertificatePdf,
+                demo.Operators[applicantKey].UserName!, inst.UnitAccountId, demo.Now));
             if (spec.Approved)
                 review.Approve(new Actor(demo.Operators[reviewerKey].Id, demo.Operators[reviewerKey].UserName!, reviewer.Id, reviewer.Name), "同意", demo.Now);
             db.ReviewCases.Add(review);

@@ -87,8 +87,9 @@ public sealed class ClassDialogTests : MudTestContext
 
         _provider.Find("#picker-name").Input("思政");  // Immediate: the value follows each keystroke
         _provider.Find("#picker-search").Click();
-        _provider.WaitForAssertion(() => Assert.Single(_provider.FindAll(".picker-grid tbody tr")));
-        _provider.Find(".picker-grid tbody tr a.grid-link").Click();
+        // Every published year of the course is offered; take this year's.
+        _provider.WaitForAssertion(() => Assert.All(_provider.FindAll(".picker-grid tbody tr"), tr => Assert.Contains("思政", tr.TextContent)));
+        _provider.FindAll(".picker-grid tbody tr").First(tr => tr.TextContent.Contains("2026")).QuerySelector("a.grid-link")!.Click();
 
         var course = await chosen!;
         Assert.Equal(("高校课程思政建设与实践", 2026, "广东省教育厅"), (course!.Name, course.Year, course.AuthorityName));

@@ -28,6 +28,35 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await QueriesAsync(reviewer);
     }
 
+    [Fact]
+    public async Task An_authority_files_its_own_plans_and_the_hrss_department_reviews_them()
+    {
+        // 1.4.2 专业课计划备案: 广州市教育局's own plans, one approved and one returned by the HRSS department.
+        var authority = await NewTallPageAsync();
+        await browser.SignInAsync(authority, "gz_edu", "广州市教育局");
+        await authority.GetByRole(AriaRole.Link, new() { Name = "专业课计划备案" }).ClickAsync();
+        await Assertions.Expect(PlanRow(authority, "2026年广州市高校教师人工智能应用能力培训")).ToContainTextAsync("专业课计划审核,人社业务主管部门");
+        await ShotAsync(authority, "1.4.2-10-authority-list");
+        await PlanRow(authority, "2026年广州市高校教师人工智能应用能力培训").GetByText("[修改]").ClickAsync();
+        await Assertions.Expect(authority.Locator("#case-status")).ToContainTextAsync("请在附件材料中补充培训经费预算和师资安排表后重新送审");
+        await ShotAsync(authority, "1.4.2-11-returned");
+
+        // 1.4.1 for the HRSS department: 广东省教育厅's plan waits; it is approved with an opinion.
+        var hrss = await NewTallPageAsync();
+        await browser.SignInAsync(hrss, "hrss_reviewer", "广东省人力资源和社会保障厅");
+        await hrss.GetByRole(AriaRole.Link, new() { Name = "专业课计划审核" }).ClickAsync();
+        var row = PlanRow(hrss, "2026年全省高校课程思政示范培训");
+        await Assertions.Expect(row).ToContainTextAsync("待审核");
+        await ShotAsync(hrss, "1.4.1-05-hrss-list");
+        await row.GetByText("[审核]").ClickAsync();
+        await hrss.Locator(".review-panel").GetByText("同意", new() { Exact = true }).ClickAsync();
+        await hrss.Locator(".review-opinion textarea").FillAsync("同意备案");
+        await ShotAsync(hrss, "1.4.1-06-hrss-review");
+        await hrss.ClickAsync(".review-submit");
+        await hrss.WaitForURLAsync(u => u.EndsWith("/plan-reviews"));
+        await Assertions.Expect(PlanRow(hrss, "2026年全省高校课程思政示范培训")).ToContainTextAsync("同意");
+    }
+
     /// <summary>A window tall enough for the class window to show whole in the screenshots.</summary>
     private async Task<IPage> NewTallPageAsync()
     {
@@ -55,9 +84,11 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         var picker = page.Locator(".mud-dialog:has(.course-picker)");
         await page.FillAsync("#picker-name", "思政");
         await page.ClickAsync("#picker-search");
-        await Assertions.Expect(picker.Locator("tbody tr")).ToHaveCountAsync(1);
+        // The course is in this year's catalog and in earlier years' ones: choose this year's.
+        var thisYear = picker.Locator("tbody tr", new() { HasTextString = "2026" });
+        await Assertions.Expect(thisYear).ToHaveCountAsync(1);
         await DialogShotAsync(page, "1.4.2-03-course-picker");
-        await picker.GetByText("[选择]").ClickAsync();
+        await thisYear.GetByText("[选择]").ClickAsync();
         await Assertions.Expect(page.Locator("#plan-course")).ToHaveValueAsync("高校课程思政建设与实践");
         await Assertions.Expect(page.Locator("#plan-year")).ToHaveValueAsync("2026");
         await Assertions.Expect(page.Locator(".plan-form")).ToContainTextAsync("注:一天8学时 一个学时为45分钟");
