@@ -18,7 +18,13 @@ public sealed record PlanReviewRow(
     int PlannedSessions,
     string ReviewingUnitName,
     string Step,
-    ReviewStatus Status) : IReviewRow, IPlanRow;
+    ReviewStatus Status) : IReviewRow, IPlanRow
+{
+    public static readonly IReadOnlyList<Exports.ExportColumn<PlanReviewRow>> ExportColumns = Exports.ExportColumns.For<PlanReviewRow>()
+        .Text("申报单位", r => r.ApplicantName, 28).Text("培训计划名称", r => r.Name, 34).Text("专业课程名称", r => r.CourseName, 26)
+        .Date("计划开始时间", r => r.StartDate).Date("计划完成时间", r => r.EndDate).Number<int>("拟办期数", r => r.PlannedSessions, 10)
+        .AddReviewColumns().Build();
+}
 
 /// <summary>
 /// The review grid of plans: 培训计划名称, 专业课程名称, 计划开始/完成时间, 拟办期数 + the common review

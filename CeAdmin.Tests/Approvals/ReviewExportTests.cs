@@ -49,4 +49,33 @@ public sealed class ReviewExportTests : IAsyncLifetime
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.StartsWith("广州市", (string)r["所属行政区域"]));
     }
+
+    [Fact]
+    public async Task Plan_grids_export_their_whole_filtered_result_within_scope()
+    {
+        var city = await _app.DemoActorAsync("gz_edu");
+        var queries = _app.As<CeAdmin.Domain.Plans.PlanQueryService>(city);
+        var plans = await queries.PlansAsync(new(), new(PageSize: 1));
+        using var planFile = new MemoryStream();
+        await queries.ExportPlansAsync(new(), planFile, null);
+        Assert.Equal(plans.Total, Read(planFile).Count);
+
+        var classes = await queries.ClassesAsync(new(), new(PageSize: 1));
+        using var classFile = new MemoryStream();
+        await queries.ExportClassesAsync(new(), classFile, null);
+        var classRows = Read(classFile);
+        Assert.Equal(classes.Total, classRows.Count);
+        Assert.Equal(["施教机构名称", "培训班名称", "班主任", "计划开班日期", "培训班计划人数", "培训天数"], classRows[0].Keys.ToArray());
+
+        using var otherCity = new MemoryStream();
+        await _app.As<CeAdmin.Domain.Plans.PlanQueryService>(await _app.DemoActorAsync("fs_edu")).ExportClassesAsync(new(), otherCity, null);
+        Assert.Empty(Read(otherCity));
+
+        var reviews = _app.As<ReviewService>(city);
+        var queue = new CeAdmin.Domain.Plans.PlanReviewQueue(new());
+        var page = await reviews.QueueAsync(queue, new ReviewQueueFilter(), new(PageSize: 1));
+        using var reviewFile = new MemoryStream();
+        await reviews.ExportQueueAsync(queue, new ReviewQueueFilter(), CeAdmin.Domain.Plans.PlanReviewRow.ExportColumns, "审核", reviewFile, null);
+        Assert.Equal(page.Total, Read(reviewFile).Count);
+    }
 }
