@@ -9,6 +9,7 @@ namespace CeAdmin.Tests.Browser;
 /// 广州市教育局 (gz_edu) reviews it in 1.5.1 and approves, and the county then has its authority menus.
 /// </summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class AuthorityChainBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

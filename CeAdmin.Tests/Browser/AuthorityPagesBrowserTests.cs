@@ -9,6 +9,7 @@ namespace CeAdmin.Tests.Browser;
 
 /// <summary>1.2.2, 1.7.4, batch review, the HRSS review page, a returned application and a case outside the scope opened by URL.</summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace CeAdmin.Tests.Browser;
 /// applies for a training qualification with its attachment, and the city authority approves it.
 /// </summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class QualificationBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -54,7 +55,7 @@ public sealed class QualificationBrowserTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(page.Locator("#qualification-table")).ToContainTextAsync("广州市教育局");
         await page.GetByText("[附件材料]").ClickAsync();
         await page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(new FilePayload { Name = "办学许可证.png", MimeType = "image/png", Buffer = SampleFiles.Png() });
-        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("办学许可证.png");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("办学许可证.png", new() { Timeout = 20_000 });
         await BrowserFixture.ScreenshotAsync(page, "1.5.2-01-institution-attachment");
         await page.ClickAsync("#attachments-close");
         await page.GetByText("[送审]").ClickAsync();

@@ -7,6 +7,7 @@ namespace CeAdmin.Tests.Browser;
 
 /// <summary>1.7.1 through the real UI: query with filters, open a record, export the whole filtered result and read the download.</summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static async Task ChooseAsync(IPage page, string select, string option)

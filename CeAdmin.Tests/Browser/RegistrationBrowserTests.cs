@@ -10,6 +10,7 @@ namespace CeAdmin.Tests.Browser;
 /// operator's sign-in into the unit role.
 /// </summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class RegistrationBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Password = "Reg2468abc";

@@ -9,6 +9,7 @@ namespace CeAdmin.Tests.Browser;
 
 /// <summary>Where records come from, through the UI: an institution's 结业名单 and an authority's Excel import.</summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -17,6 +17,7 @@ public sealed class ShortSessionFixture : BrowserFixture
 
 /// <summary>Idle sign-out and prompt loss of an open circuit when the operator's authorisation is withdrawn.</summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class SessionBrowserTests(ShortSessionFixture browser) : IClassFixture<ShortSessionFixture>
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace CeAdmin.Tests.Browser;
 
 /// <summary>1.1.4: 个人登录, the choose-unit dialog, the shell in Chinese, lockout and idle sign-out messages.</summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

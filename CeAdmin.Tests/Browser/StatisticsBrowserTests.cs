@@ -6,6 +6,7 @@ namespace CeAdmin.Tests.Browser;
 
 /// <summary>统计分析: the city's view drilled to a district, the HRSS department's province view, and the styled export.</summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

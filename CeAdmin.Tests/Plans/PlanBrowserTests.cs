@@ -9,6 +9,7 @@ namespace CeAdmin.Tests.Plans;
 /// the city authority approves it in 1.4.1, then finds it in 1.7.2 and its class in 1.7.3.
 /// </summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class PlanBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string PlanName = "2026年高校青年教师课程思政能力提升培训";

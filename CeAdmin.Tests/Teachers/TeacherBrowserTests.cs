@@ -6,6 +6,7 @@ namespace CeAdmin.Tests.Teachers;
 
 /// <summary>1.6.1 师资信息维护 in a real browser: list, 新增, 修改, 禁用, 删除, as the city authority.</summary>
 [Trait("Category", "Browser")]
+[Collection("Browser")]
 public sealed class TeacherBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly string IdNumber = DemoIds.IdNumber("440106", new DateOnly(1981, 3, 15), 517);
