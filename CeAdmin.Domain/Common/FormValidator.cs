@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 
 namespace CeAdmin.Domain.Common;
@@ -12,6 +13,13 @@ public abstract class FormValidator<T> : AbstractValidator<T>
     {
         // Created once so MudForm does not see a new parameter value on every render.
         ValidateValue = ValidatePropertyAsync;
+        // Every text field of every form refuses control and bidi-override characters, at the field.
+        foreach (var property in typeof(T).GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanRead && p.GetIndexParameters().Length == 0))
+        {
+            var model = Expression.Parameter(typeof(T), "x");
+            var access = Expression.Lambda<Func<T, string?>>(Expression.Property(model, property), model);
+            RuleFor(access).Must(TextSafety.IsClean).WithMessage(TextSafety.Message);
+        }
     }
 
     /// <summary>Pass to MudForm's <c>Validation</c> parameter; validates only the named property.</summary>
