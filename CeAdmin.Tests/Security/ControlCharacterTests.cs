@@ -2,11 +2,15 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Organizations;
+using CeAdmin.Domain.Demo;
 using CeAdmin.Domain.Plans;
+using CeAdmin.Domain.Records;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Tests.Infrastructure;
 using CeAdmin.Tests.Plans;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using T = CeAdmin.Domain.Records.RecordImportTemplate;
 
 namespace CeAdmin.Tests.Security;
 
@@ -69,6 +73,31 @@ public sealed class ControlCharacterTests : IAsyncLifetime
         await using var db = _app.Db();
         Assert.False(await db.Teachers.AnyAsync(t => t.Name.Contains("\u202E")));
         Assert.False(await db.TrainingPlans.AnyAsync(p => p.Name.Contains("\u2067")));
+    }
+
+    [Fact]
+    public async Task An_imported_row_with_such_text_is_rejected_with_its_column_and_the_others_are_imported()
+    {
+        Dictionary<string, object?> Row(string name, int seq)
+        {
+            var id = DemoIds.IdNumber("440106", new DateOnly(1987, 4, 20), seq);
+            return new()
+            {
+                [T.Name] = name, [T.Gender] = IdNumber.GenderOf(id) == Gender.Male ? "男" : "女", [T.IdNumber] = id, [T.Region] = "440106",
+                [T.Course] = "高校课程思政建设与实践", [T.SubjectType] = "专业科目", [T.StudyMode] = "面授培训", [T.Start] = "2025-05-10", [T.End] = "2025-05-12",
+                [T.Days] = 3d, [T.Result] = "合格", [T.Hours] = 24d, [T.Institution] = "广州市专业技术人员继续教育培训中心", [T.Year] = 2025d,
+                [T.Location] = "广州市越秀区解放北路618号", [T.Content] = "课程思政的理论与案例", [T.Remarks] = null,
+            };
+        }
+        var file = new MemoryStream();
+        MiniExcel.SaveAs(file, new[] { Row("王\u202E五", 201), Row("赵六", 202) });
+        file.Position = 0;
+
+        var result = await _app.As<RecordImportService>(await _app.DemoActorAsync("gz_edu")).ImportAsync(file);
+        Assert.Equal((2, 1), (result.RowsRead, result.Imported));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((2, T.Name), (problem.Row, problem.Column));
+        Assert.Contains(TextSafety.Message, problem.Reason);
     }
 
     [Fact]
