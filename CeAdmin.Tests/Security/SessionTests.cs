@@ -2,11 +2,13 @@ using System.Net;
 using System.Security.Claims;
 using CeAdmin.App.Features.Accounts;
 using CeAdmin.App.Features.Administration;
+using CeAdmin.App.Features.Security;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.ReferenceData;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,12 +44,15 @@ public class WebServerFixture : IAsyncLifetime
         return (record.Id, record.IdNumber);
     }
 
-    /// <summary>The server-side session token inside a sign-in cookie (what the app reads from the claim).</summary>
-    public string SessionTokenOf(string authCookie)
+    /// <summary>The principal inside a sign-in cookie, as the app reads it.</summary>
+    public ClaimsPrincipal PrincipalOf(string authCookie)
     {
         var options = Server.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        return options.TicketDataFormat.Unprotect(authCookie)!.Principal.FindFirstValue(CeClaims.SessionId)!;
+        return options.TicketDataFormat.Unprotect(authCookie)!.Principal;
     }
+
+    /// <summary>The server-side session token inside a sign-in cookie (what the app reads from the claim).</summary>
+    public string SessionTokenOf(string authCookie) => PrincipalOf(authCookie).FindFirstValue(CeClaims.SessionId)!;
 
     public async Task<string> UserIdAsync(string loginName)
     {
@@ -143,6 +148,35 @@ public sealed class SessionTests(WebServerFixture web) : IClassFixture<WebServer
 
         Assert.Equal(HttpStatusCode.OK, (await mine.Client.GetAsync("/institution")).StatusCode);
         AssertSentToLogin(await other.Client.GetAsync("/institution"));
+    }
+
+    [Fact]
+    public async Task After_a_password_change_the_callers_session_goes_on_with_its_role_and_the_others_end()
+    {
+        using var mine = new HttpSession(Server);
+        using var other = new HttpSession(Server);
+        await mine.SignInAsync("fs_edu", "佛山市教育局");
+        await other.SignInAsync("fs_edu", "佛山市教育局");
+        var before = mine.AuthCookie;
+
+        // What the password page does on its POST: change the password, then renew the caller's cookie.
+        string renewed;
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync("fs_edu"))!;
+            Assert.True((await users.ChangePasswordAsync(user, HttpSession.DemoPassword, "Fs2468change")).Succeeded);
+            var context = new DefaultHttpContext { RequestServices = services, User = web.PrincipalOf(before) };
+            services.GetRequiredService<IHttpContextAccessor>().HttpContext = context;
+            await SessionCookie.RenewAfterCredentialChangeAsync(context, services.GetRequiredService<SignInManager<AppUser>>(), user);
+            renewed = context.Response.Headers.SetCookie.Select(c => c!).Single(c => c.StartsWith("CeAdmin.Auth="))["CeAdmin.Auth=".Length..].Split(';')[0];
+        }
+
+        Assert.Equal(web.SessionTokenOf(before), web.SessionTokenOf(renewed));
+        Assert.Equal(HttpStatusCode.OK, (await HttpSession.ReplayAsync(Server, "/authority/profile", renewed)).StatusCode);
+        AssertSentToLogin(await HttpSession.ReplayAsync(Server, "/authority/profile", before));
+        AssertSentToLogin(await other.Client.GetAsync("/authority/profile"));
     }
 
     [Fact]

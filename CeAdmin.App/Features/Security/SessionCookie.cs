@@ -3,6 +3,7 @@ using CeAdmin.App.Features.Accounts;
 using CeAdmin.Domain.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 
 namespace CeAdmin.App.Features.Security;
 
@@ -26,6 +27,20 @@ public static class SessionCookie
 
     /// <summary>The session token of a signed-in principal, for <see cref="SessionService.EndAllAsync"/>'s exceptToken.</summary>
     public static string? TokenOf(ClaimsPrincipal user) => user.FindFirstValue(CeClaims.SessionId);
+
+    /// <summary>
+    /// After the caller changed the password (UserManager renews the security stamp, which would refuse
+    /// every cookie of the account, the caller's too): ends every other session of the account and
+    /// re-issues the caller's cookie with the new stamp, the same unit role and the same session. Call it
+    /// on an HTTP request (a static page or an endpoint), since only a response can set the cookie.
+    /// </summary>
+    public static async Task RenewAfterCredentialChangeAsync(HttpContext context, SignInManager<AppUser> signIn, AppUser user)
+    {
+        var sessions = context.RequestServices.GetRequiredService<SessionService>();
+        await sessions.EndAllAsync(user.Id, SessionEndReason.CredentialsChanged, TokenOf(context.User));
+        var kept = context.User.Claims.Where(c => c.Type == ClaimTypes.Role || (CeClaims.Custom.Contains(c.Type) && c.Type != CeClaims.SessionId)).ToList();
+        await signIn.SignInWithClaimsAsync(user, Continuing(), kept);
+    }
 
     public static void Attach(CookieAuthenticationOptions options, Func<IServiceProvider, TimeSpan> lifetime)
     {
