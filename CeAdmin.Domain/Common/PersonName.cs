@@ -19,9 +19,10 @@ public static class PersonName
     /// <summary>Null when the (trimmed) name is acceptable or empty (required-ness is the caller's rule); otherwise why not.</summary>
     public static string? Check(string? name, string label)
     {
+        // Control characters count even at the ends: not every form trims what it saves.
+        if (name is not null && name.Any(char.IsControl)) return $"{label}不能包含控制字符";
         var t = name?.Trim() ?? "";
         if (t.Length == 0) return null;
-        if (t.Any(char.IsControl)) return $"{label}不能包含控制字符";
         if (t[0] is '=' or '+' or '-' or '@') return $"{label}不能以 = + - @ 开头";
         if (t.Length > MaxLength) return $"{label}不能超过{MaxLength}个字";
         return IsChinese(t) || IsForeign(t) ? null
