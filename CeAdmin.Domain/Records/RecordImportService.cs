@@ -62,7 +62,7 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
     public const int MaxRows = 20_000;
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
-    public async Task<RecordImportResult> ImportAsync(Stream xlsx, CancellationToken ct = default) => await ImportAsync(xlsx, new RecordImportOptions(), ct);
+    public Task<RecordImportResult> ImportAsync(Stream xlsx, CancellationToken ct = default) => ImportAsync(xlsx, new RecordImportOptions(), ct);
 
     public async Task<RecordImportResult> ImportAsync(Stream xlsx, RecordImportOptions options, CancellationToken ct = default)
     {
