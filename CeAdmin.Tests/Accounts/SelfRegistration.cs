@@ -18,6 +18,8 @@ public sealed class SelfRegistration(TestApp app)
 {
     public const string Password = "Reg2468abc";
     private static int _sequence;
+    // Names follow the 姓名 rule: Han characters only.
+    private const string Han = "甲乙丙丁戊己庚辛壬癸";
 
     public static UnitRegistration Form(string loginName, UnitKind kind, string unitName, string regionCode, string code) => new()
     {
@@ -37,7 +39,7 @@ public sealed class SelfRegistration(TestApp app)
         var person = new Actor(userId, login, 0, "");
         await app.As<PersonalAccountService>(person).VerifyRealNameAsync(new RealNameForm
         {
-            RealName = "申请人" + n, IdNumber = DemoIds.IdNumber("440106", new DateOnly(1975, 1, 1).AddDays(n), 900 + n % 99),
+            RealName = "申请" + Han[n % Han.Length] + Han[n / Han.Length % Han.Length], IdNumber = DemoIds.IdNumber("440106", new DateOnly(1975, 1, 1).AddDays(n), 900 + n % 99),
         });
         return person;
     }

@@ -2,14 +2,13 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Organizations;
-using CeAdmin.Domain.Demo;
 using CeAdmin.Domain.Plans;
 using CeAdmin.Domain.Records;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Tests.Infrastructure;
 using CeAdmin.Tests.Plans;
+using CeAdmin.Tests.Records;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using T = CeAdmin.Domain.Records.RecordImportTemplate;
 
 namespace CeAdmin.Tests.Security;
@@ -61,9 +60,10 @@ public sealed class ControlCharacterTests : IAsyncLifetime
     {
         var institution = await _app.DemoActorAsync("gz_train");
         var teachers = _app.As<TeacherService>(institution);
-        var teacher = PlanTestData.Teacher("李\u202E四", 5);
+        var teacher = PlanTestData.Teacher("李四", 5);
+        teacher.Courses = "课程思政\u202E建设";
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => teachers.CreateAsync(teacher));
-        Assert.Equal([TextSafety.Message], refused.Errors[nameof(TeacherForm.Name)]);
+        Assert.Equal([TextSafety.Message], refused.Errors[nameof(TeacherForm.Courses)]);
 
         var plan = PlanTestData.Form(await PlanTestData.CourseAsync(_app, 2026), "2026年计划\u2067甲");
         plan.Content = "内容\u0008";
@@ -71,32 +71,19 @@ public sealed class ControlCharacterTests : IAsyncLifetime
         Assert.Equal(["Content", "Name"], refused.Errors.Where(e => e.Value.Contains(TextSafety.Message)).Select(e => e.Key).Order().ToArray());
 
         await using var db = _app.Db();
-        Assert.False(await db.Teachers.AnyAsync(t => t.Name.Contains("\u202E")));
+        Assert.False(await db.Teachers.AnyAsync(t => t.Courses.Contains("\u202E")));
         Assert.False(await db.TrainingPlans.AnyAsync(p => p.Name.Contains("\u2067")));
     }
 
     [Fact]
     public async Task An_imported_row_with_such_text_is_rejected_with_its_column_and_the_others_are_imported()
     {
-        Dictionary<string, object?> Row(string name, int seq)
-        {
-            var id = DemoIds.IdNumber("440106", new DateOnly(1987, 4, 20), seq);
-            return new()
-            {
-                [T.Name] = name, [T.Gender] = IdNumber.GenderOf(id) == Gender.Male ? "男" : "女", [T.IdNumber] = id, [T.Region] = "440106",
-                [T.Course] = "高校课程思政建设与实践", [T.SubjectType] = "专业科目", [T.StudyMode] = "面授培训", [T.Start] = "2025-05-10", [T.End] = "2025-05-12",
-                [T.Days] = 3d, [T.Result] = "合格", [T.Hours] = 24d, [T.Institution] = "广州市专业技术人员继续教育培训中心", [T.Year] = 2025d,
-                [T.Location] = "广州市越秀区解放北路618号", [T.Content] = "课程思政的理论与案例", [T.Remarks] = null,
-            };
-        }
-        var file = new MemoryStream();
-        MiniExcel.SaveAs(file, new[] { Row("王\u202E五", 201), Row("赵六", 202) });
-        file.Position = 0;
+        var file = ImportRows.Workbook([ImportRows.Row(ImportRows.Id("440106", 201), unit: "华南\u202E师范大学"), ImportRows.Row(ImportRows.Id("440106", 202))]);
 
         var result = await _app.As<RecordImportService>(await _app.DemoActorAsync("gz_edu")).ImportAsync(file);
         Assert.Equal((2, 1), (result.RowsRead, result.Imported));
         var problem = Assert.Single(result.Problems);
-        Assert.Equal((2, T.Name), (problem.Row, problem.Column));
+        Assert.Equal((2, T.WorkUnit), (problem.Row, problem.Column));
         Assert.Contains(TextSafety.Message, problem.Reason);
     }
 

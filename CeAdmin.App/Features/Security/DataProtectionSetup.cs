@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace CeAdmin.App.Features.Security;
 
-/// <summary>The "DataProtection" configuration section (docs/decisions/0010-sessions-and-key-protection.md).</summary>
+/// <summary>The "DataProtection" configuration section (docs/decisions/0011-sessions-keys-headers.md).</summary>
 public sealed class DataProtectionSettings
 {
     /// <summary>A PKCS#12 (.pfx) file with an RSA certificate and its private key; encrypts the key ring at rest.</summary>
