@@ -45,7 +45,6 @@ public static class DomainServices
         services.AddScoped<Catalogs.PublishedCourses>();
         services.AddSingleton<IAttachmentOwner, Catalogs.CatalogAttachmentOwner>();
         services.AddScoped<Institutions.InstitutionService>();
-        services.AddScoped<Institutions.InstitutionQueries>();
         services.AddSingleton<IReviewSubjectHandler, Institutions.QualificationReviewHandler>();
         services.AddSingleton<IAttachmentOwner, Institutions.QualificationAttachmentOwner>();
         services.AddScoped<TeacherService>();

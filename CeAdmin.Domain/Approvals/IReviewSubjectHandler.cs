@@ -1,9 +1,10 @@
+using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 
 namespace CeAdmin.Domain.Approvals;
 
 /// <summary>Where a case's subject lies, for the scope rule: its region (GB/T 2260) and professional series.</summary>
-public sealed record SubjectLocation(string RegionCode, int SeriesId);
+public sealed record SubjectLocation(string RegionCode, int SeriesId) : Organizations.IScoped;
 
 /// <summary>
 /// What the one review workflow needs from one kind of subject (the application a case reviews).
@@ -14,6 +15,9 @@ public interface IReviewSubjectHandler
 {
     ReviewKind Kind { get; }
 
+    /// <summary><see cref="Attachments.Attachment.OwnerType"/> of the subject's 附件材料 (the owner id is the subject's id).</summary>
+    string AttachmentOwnerType { get; }
+
     /// <summary>The subject's region and series; <see cref="ReviewService"/> applies the scope rule to them.</summary>
     Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct);
 
@@ -22,4 +26,11 @@ public interface IReviewSubjectHandler
     /// context, so that the decision and its effect are saved together, e.g. granting the role on approval.
     /// </summary>
     Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct);
+}
+
+/// <summary>A subject's own detail for its review page (<see cref="ReviewService.OpenAsync{TSubject}"/>).</summary>
+public interface IReviewSubjectDetail<TDetail> : IReviewSubjectHandler
+{
+    /// <summary>The subject as its review page shows it; <see cref="ReviewService"/> has checked that the caller may see it.</summary>
+    Task<TDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct);
 }

@@ -146,8 +146,7 @@ public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, IC
 
     private async Task<Scope> RequireProvinceAuthorityAsync(AppDbContext db, CancellationToken ct)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
-        var scope = await Scope.ResolveAsync(db, actor, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority);
         if (!scope.IsProvinceAuthority) throw new ScopeException("专业课目录指南发布只有省级行业主管部门才能办理");
         return scope;
     }

@@ -98,7 +98,7 @@ public sealed class InstitutionsDemoSeeder : IDemoSeeder
 
         var qualification = new TrainingQualification
         {
-            InstitutionId = institution.Id, SeriesId = series, Overview = "面向高等学校教师开展师德师风、教学能力与课程思政等专业科目培训。",
+            InstitutionId = institution.Id, SeriesId = series, RegionCode = institution.RegionCode, Overview = "面向高等学校教师开展师德师风、教学能力与课程思政等专业科目培训。",
             Industry = "教育", Year = demo.Now.Year, CreatedAt = demo.Now,
         };
         db.TrainingQualifications.Add(qualification);

@@ -42,7 +42,7 @@ public sealed class PlanFilersDemoSeeder : IDemoSeeder
         var institution = NewInstitution(demo, key, level, region, parent, address, appliedAt.AddDays(-1));
         var qualification = new TrainingQualification
         {
-            SeriesId = seriesId, Overview = "面向高等学校专任教师开展师德师风、教学能力、课程思政和信息化教学等专业科目培训。",
+            SeriesId = seriesId, RegionCode = region, Overview = "面向高等学校专任教师开展师德师风、教学能力、课程思政和信息化教学等专业科目培训。",
             Industry = "教育", Year = ChinaTime.ToLocal(appliedAt).Year, CreatedAt = appliedAt.AddHours(-2),
         };
         institution.Qualifications.Add(qualification);

@@ -36,12 +36,17 @@ public sealed class Institution
 /// 专业培训资格: an institution's application to run plans of one series (申请培训专业). Its review
 /// goes through the one workflow; ApprovedAt is set when the reviewer agrees.
 /// </summary>
-public sealed class TrainingQualification
+public sealed class TrainingQualification : IScoped
 {
     public int Id { get; set; }
     public int InstitutionId { get; set; }
     public Institution? Institution { get; set; }
     public int SeriesId { get; set; }
+    /// <summary>
+    /// The institution's region, kept on the application (as a plan keeps its owner's) so that the scope
+    /// rule reads every subject the same way; it follows the institution while no application was submitted.
+    /// </summary>
+    public string RegionCode { get; set; } = "";
     /// <summary>专业概述.</summary>
     public string Overview { get; set; } = "";
     /// <summary>所属行业.</summary>

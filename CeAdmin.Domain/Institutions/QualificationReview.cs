@@ -4,19 +4,35 @@ using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
+using CeAdmin.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Domain.Institutions;
 
+public sealed record AppliedSeriesRow(string SeriesName, string Overview, string Industry);
+
+/// <summary>What the 1.5.2 detail shows: 基本信息 and 申请培训专业 of the application under review.</summary>
+public sealed record QualificationDetail(int QualificationId, InstitutionForm Institution, string LevelLabel, string RegionName, IReadOnlyList<AppliedSeriesRow> AppliedSeries);
+
 /// <summary>The review workflow's view of 专业培训资格: approval lets the institution file plans of the series.</summary>
-public sealed class QualificationReviewHandler : IReviewSubjectHandler
+public sealed class QualificationReviewHandler : IReviewSubjectDetail<QualificationDetail>
 {
     public ReviewKind Kind => ReviewKind.Qualification;
+
+    public string AttachmentOwnerType => InstitutionService.OwnerType;
+
+    public async Task<QualificationDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct)
+    {
+        var q = await db.TrainingQualifications.AsNoTracking().Include(x => x.Institution).SingleAsync(x => x.Id == reviewCase.SubjectId, ct);
+        var i = q.Institution!;
+        return new QualificationDetail(q.Id, InstitutionForm.From(i), i.Level.ToLabel(), RegionDirectory.FullName(i.RegionCode),
+            [new AppliedSeriesRow(SeriesDirectory.NameOf(q.SeriesId), q.Overview, q.Industry)]);
+    }
 
     public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
         db.TrainingQualifications.AsNoTracking()
             .Where(q => q.Id == reviewCase.SubjectId)
-            .Select(q => new SubjectLocation(q.Institution!.RegionCode, q.SeriesId))
+            .Select(q => new SubjectLocation(q.RegionCode, q.SeriesId))
             .SingleAsync(ct);
 
     public async Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct)
@@ -34,28 +50,26 @@ public sealed class QualificationAttachmentOwner : IAttachmentOwner
     public async Task EnsureVisibleAsync(AppDbContext db, Actor actor, int ownerId, CancellationToken ct)
     {
         var q = await QualificationAccess.FindAsync(db, ownerId, ct);
-        if (actor.UnitId == q.OwnerUnitId || actor.UnitId == q.ReviewingUnitId) return;
-        if (actor.UnitKind is not (UnitKind.Authority or UnitKind.Hrss)) throw new ScopeException();
-        (await Scope.ResolveAsync(db, actor, ct)).EnsureCovers(q.RegionCode, q.SeriesId);
+        await Scope.EnsureCanSeeAsync(db, actor, q.OwnerUnitId, q, q.ReviewingUnitId, ct);
     }
 
     public async Task EnsureEditableAsync(AppDbContext db, Actor actor, int ownerId, CancellationToken ct)
     {
         var q = await QualificationAccess.FindAsync(db, ownerId, ct);
         if (actor.UnitId != q.OwnerUnitId) throw new ScopeException();
-        (await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Kind == ReviewKind.Qualification && c.SubjectId == ownerId, ct)).EnsureEditable();
+        (await db.ReviewCases.AsNoTracking().Of(ReviewKind.Qualification, ownerId).SingleAsync(ct)).EnsureEditable();
     }
 }
 
 internal static class QualificationAccess
 {
-    public sealed record Location(int OwnerUnitId, int ReviewingUnitId, string RegionCode, int SeriesId);
+    public sealed record Location(int OwnerUnitId, int ReviewingUnitId, string RegionCode, int SeriesId) : IScoped;
 
     public static async Task<Location> FindAsync(AppDbContext db, int qualificationId, CancellationToken ct) =>
         await (from q in db.TrainingQualifications.AsNoTracking()
-               join c in db.ReviewCases on new { K = ReviewKind.Qualification, S = q.Id } equals new { K = c.Kind, S = c.SubjectId }
+               join c in db.ReviewCases.OfKind(ReviewKind.Qualification) on q.Id equals c.SubjectId
                where q.Id == qualificationId
-               select new Location(q.Institution!.UnitAccountId, c.ReviewingUnitId, q.Institution.RegionCode, q.SeriesId))
+               select new Location(q.Institution!.UnitAccountId, c.ReviewingUnitId, q.RegionCode, q.SeriesId))
             .SingleOrDefaultAsync(ct) ?? throw new DomainException("专业培训资格申请不存在");
 }
 
@@ -74,9 +88,7 @@ public sealed class QualificationReviewQueue(int? seriesId = null) : ReviewQueue
 
     protected internal override IQueryable<TrainingQualification> Subjects(AppDbContext db, Scope scope)
     {
-        var prefix = scope.RegionPrefix;
-        var query = db.TrainingQualifications.Where(q => q.Institution!.RegionCode.StartsWith(prefix));
-        if (scope.SeriesId is { } own) query = query.Where(q => q.SeriesId == own);
+        var query = db.TrainingQualifications.VisibleTo(scope);
         return seriesId is { } s ? query.Where(q => q.SeriesId == s) : query;
     }
 

@@ -58,7 +58,7 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         await _validator.EnsureValidAsync(form, ct);
         await using var db = dbFactory.CreateDbContext();
         var plan = await PlanService.LoadOwnAsync(db, actor, planId, ct);
-        (await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct)).EnsureEditable();
+        (await db.ReviewCases.Of(ReviewKind.TrainingPlan, planId).SingleAsync(ct)).EnsureEditable();
         var start = DateOnly.FromDateTime(form.StudyStart!.Value);
         var end = DateOnly.FromDateTime(form.StudyEnd!.Value);
         if (!PlanRules.InsidePlan(start, end, plan.StartDate, plan.EndDate))
@@ -89,7 +89,7 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Institution, UnitKind.Employer);
         await using var db = dbFactory.CreateDbContext();
         await PlanService.LoadOwnAsync(db, actor, planId, ct);
-        (await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct)).EnsureEditable();
+        (await db.ReviewCases.Of(ReviewKind.TrainingPlan, planId).SingleAsync(ct)).EnsureEditable();
         db.TrainingClasses.RemoveRange(await db.TrainingClasses.Where(c => c.PlanId == planId && classIds.Contains(c.Id)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
     }

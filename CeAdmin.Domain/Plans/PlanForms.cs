@@ -20,6 +20,14 @@ public sealed class PlanForm
     public string Content { get; set; } = "";
     public string Audience { get; set; } = "";
     public string? Remarks { get; set; }
+
+    /// <summary>The stored plan, to edit or to show read-only; <paramref name="courseName"/> is its course's.</summary>
+    public static PlanForm From(TrainingPlan plan, string courseName) => new()
+    {
+        CatalogCourseId = plan.CatalogCourseId, CourseName = courseName, Year = plan.Year, Name = plan.Name, Days = plan.Days, Hours = plan.Hours,
+        PlannedSessions = plan.PlannedSessions, StartDate = plan.StartDate.ToDateTime(TimeOnly.MinValue), EndDate = plan.EndDate.ToDateTime(TimeOnly.MinValue),
+        Content = plan.Content, Audience = plan.Audience, Remarks = plan.Remarks,
+    };
 }
 
 /// <summary>The plan form's rules; the hours rule is the plan year's (6 学时 a day before 2021, 8 after).</summary>

@@ -1,3 +1,5 @@
+using CeAdmin.Domain.Organizations;
+
 namespace CeAdmin.Domain.Records;
 
 public enum RecordSource { Roster, Import }
@@ -6,7 +8,7 @@ public enum RecordSource { Roster, Import }
 /// 继续教育记录: one person's completed learning. Names are copied in when the record is made, so a
 /// record reads the same years later and the query needs no joins over millions of rows.
 /// </summary>
-public sealed class CeRecord
+public sealed class CeRecord : IScoped
 {
     public long Id { get; set; }
     public string PersonName { get; set; } = "";

@@ -37,14 +37,8 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<RecordScopeInfo> ScopeInfoAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
-        var authorities = db.Authorities.AsNoTracking().Where(a => a.ApprovedAt != null);
-        if (scope.SeriesId is { } series) authorities = authorities.Where(a => a.SeriesId == series);
-        if (scope.RegionLevel != RegionLevel.Province)
-        {
-            var prefix = scope.RegionPrefix;
-            authorities = authorities.Where(a => a.RegionCode.StartsWith(prefix));
-        }
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
+        var authorities = db.Authorities.AsNoTracking().VisibleTo(scope).Where(a => a.ApprovedAt != null);
         var options = await authorities.OrderBy(a => a.RegionCode).ThenBy(a => a.Name)
             .Select(a => new AuthorityOption(a.Id, a.Name)).ToListAsync(ct);
         return new RecordScopeInfo(scope.RegionCode, scope.SeriesId, scope.UnitName, options);
@@ -53,7 +47,7 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<RecordPage> QueryAsync(CeRecordFilter filter, RecordPageRequest request, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var criteria = RecordCriteria.Of(scope, filter);
         var items = await CeRecordQuery.PageAsync(db, criteria, request.Seek, request.PageSize, request.SortBy, request.Descending, ct);
         int? total = request.IncludeTotal ? await db.CeRecords.AsNoTracking().Matching(criteria).CountAsync(ct) : null;
@@ -64,10 +58,10 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<CeRecordDetail> GetAsync(long id, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var r = await db.CeRecords.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new DomainException("该继续教育记录不存在");
-        scope.EnsureCovers(r.RegionCode, r.SeriesId);
+        scope.EnsureCovers(r);
         return new CeRecordDetail(
             r.Id, r.PersonName, r.Gender, r.IdNumber, r.WorkUnit, RegionDirectory.FullName(r.RegionCode), r.AuthorityName, SeriesDirectory.NameOf(r.SeriesId),
             r.CourseName, r.SubjectType, r.StudyMode, r.StartDate, r.EndDate, r.Days, r.Result, r.Hours, r.InstitutionName, r.Year,
@@ -82,14 +76,9 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
         string? sortBy = null, bool descending = false)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var records = db.CeRecords.AsNoTracking().Matching(RecordCriteria.Of(scope, filter));
         await ExcelExporter.WriteAsync(output, CeRecordQuery.Stream(records, sortBy, descending), CeRecordRow.ExportColumns, ExportTitle, progress, ct);
     }
 
-    private async Task<Scope> ResolveScopeAsync(AppDbContext db, CancellationToken ct)
-    {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Hrss);
-        return await Scope.ResolveAsync(db, actor, ct);
-    }
 }

@@ -22,7 +22,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<(string RegionCode, int? SeriesId, IReadOnlyList<int> Years)> StartAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var years = await db.HoursRules.AsNoTracking().OrderByDescending(r => r.Year).Select(r => r.Year).ToListAsync(ct);
         return (scope.RegionCode, scope.SeriesId, years);
     }
@@ -30,7 +30,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<StatisticsReport> GetAsync(StatisticsQuery query, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var node = RegionDirectory.Find(query.RegionCode) ?? throw new DomainException("行政区划不存在");
         if (!scope.CoversRegion(node.Code)) throw new ScopeException();
         if (query.SeriesId is { } asked && !scope.CoversSeries(asked)) throw new ScopeException();
@@ -39,8 +39,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         var keyLength = node.Level == RegionLevel.Province ? 4 : 6;
 
         var records = db.CeRecords.AsNoTracking().VisibleTo(scope).InRegion(node.Code);
-        var plans = db.TrainingPlans.AsNoTracking().Where(p => p.RegionCode.StartsWith(scope.RegionPrefix));
-        if (node.Level != RegionLevel.Province) plans = plans.Where(p => p.RegionCode.StartsWith(Region.PrefixOf(node.Code, node.Level)));
+        var plans = db.TrainingPlans.AsNoTracking().VisibleTo(scope).InRegion(node.Code);
         if (seriesId is { } s)
         {
             records = records.Where(r => r.SeriesId == s);
@@ -78,7 +77,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             .GroupBy(r => new { r.Year, r.SeriesId, Region = r.RegionCode.Substring(0, keyLength) })
             .Select(g => new { g.Key.Year, g.Key.SeriesId, g.Key.Region, Count = g.Count(), Hours = g.Sum(r => r.Result == RecordValues.Passed ? (double)r.Hours : 0) })
             .ToListAsync(ct);
-        var submittedPlans = db.ReviewCases.Where(c => c.Kind == ReviewKind.TrainingPlan && c.SubmittedAt != null).Select(c => c.SubjectId);
+        var submittedPlans = db.ReviewCases.OfKind(ReviewKind.TrainingPlan).Where(c => c.SubmittedAt != null).Select(c => c.SubjectId);
         var planCells = await plans
             .GroupBy(p => new { p.Year, p.SeriesId, Region = p.RegionCode.Substring(0, keyLength) })
             .Select(g => new
@@ -193,9 +192,4 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         return path;
     }
 
-    private async Task<Scope> ResolveScopeAsync(AppDbContext db, CancellationToken ct)
-    {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Hrss);
-        return await Scope.ResolveAsync(db, actor, ct);
-    }
 }

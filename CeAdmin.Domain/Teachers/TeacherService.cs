@@ -43,12 +43,13 @@ public sealed class TeacherService(
     TimeProvider clock,
     IEnumerable<ITeacherUsage> usages)
 {
+    private static readonly UnitKind[] Owners = [UnitKind.Authority, UnitKind.Institution, UnitKind.Employer];
     private readonly TeacherFormValidator _validator = new();
 
     public async Task<Page<TeacherRow>> ListAsync(TeacherFilter filter, PageRequest page, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var query = db.Teachers.AsNoTracking().Where(t => t.OwnerUnitId == scope.UnitId);
         if (filter.Name?.Trim() is { Length: > 0 } name) query = query.Where(t => t.Name.Contains(name));
         if (filter.Enabled is { } enabled) query = query.Where(t => t.Enabled == enabled);
@@ -65,7 +66,7 @@ public sealed class TeacherService(
     public async Task<TeacherForm> GetForEditAsync(int id, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var teacher = await FindOwnAsync(db, scope, id, tracking: false, ct);
         return new TeacherForm
         {
@@ -78,7 +79,7 @@ public sealed class TeacherService(
     public async Task<int> CreateAsync(TeacherForm form, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         await _validator.EnsureValidAsync(form, ct);
         var teacher = new Teacher { OwnerUnitId = scope.UnitId, Enabled = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
         Apply(form, teacher);
@@ -91,7 +92,7 @@ public sealed class TeacherService(
     public async Task UpdateAsync(int id, TeacherForm form, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var teacher = await FindOwnAsync(db, scope, id, tracking: true, ct);
         await _validator.EnsureValidAsync(form, ct);
         Apply(form, teacher);
@@ -108,7 +109,7 @@ public sealed class TeacherService(
     public async Task<TeacherDeletion> DeleteAsync(int id, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var teacher = await FindOwnAsync(db, scope, id, tracking: true, ct);
         foreach (var usage in usages)
         {
@@ -127,7 +128,7 @@ public sealed class TeacherService(
     public async Task<IReadOnlyList<TeacherOption>> EnabledTeachersAsync(string? name = null, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var query = db.Teachers.AsNoTracking().SelectableBy(scope.UnitId);
         if (name?.Trim() is { Length: > 0 } n) query = query.Where(t => t.Name.Contains(n));
         return await query.OrderBy(t => t.Name).ThenBy(t => t.Id)
@@ -138,18 +139,13 @@ public sealed class TeacherService(
     private async Task SetEnabledAsync(int id, bool enabled, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var teacher = await FindOwnAsync(db, scope, id, tracking: true, ct);
         if (teacher.Enabled == enabled) return;
         teacher.Enabled = enabled;
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<Scope> ResolveScopeAsync(AppDbContext db, CancellationToken ct)
-    {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Institution, UnitKind.Employer);
-        return await Scope.ResolveAsync(db, actor, ct);
-    }
 
     private static async Task<Teacher> FindOwnAsync(AppDbContext db, Scope scope, int id, bool tracking, CancellationToken ct)
     {

@@ -120,18 +120,20 @@ public sealed class QualificationTests : IAsyncLifetime
         await service.SubmitAsync(id);
         int caseId;
         await using (var db = _app.Db())
-            caseId = await db.ReviewCases.Where(c => c.Kind == ReviewKind.Qualification && c.SubjectId == id).Select(c => c.Id).SingleAsync();
+            caseId = await db.ReviewCases.Of(ReviewKind.Qualification, id).Select(c => c.Id).SingleAsync();
 
         var county = await _app.DemoActorAsync("th_edu");
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<InstitutionQueries>(county).QualificationAsync(id));
+        await Assert.ThrowsAsync<ScopeException>(() => _app.As<ReviewService>(county).OpenAsync<QualificationDetail>(ReviewKind.Qualification, caseId));
         await Assert.ThrowsAnyAsync<DomainException>(() => _app.As<ReviewService>(county).DecideAsync(caseId, ReviewDecision.Approve, null));
         var otherInstitution = await _app.DemoActorAsync("gpnu_ce");
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<InstitutionQueries>(otherInstitution).QualificationAsync(id));
+        await Assert.ThrowsAsync<ScopeException>(() => _app.As<ReviewService>(otherInstitution).OpenAsync<QualificationDetail>(ReviewKind.Qualification, caseId));
 
         var city = await _app.DemoActorAsync("gz_edu");
         var queue = await _app.As<ReviewService>(city).QueueAsync(new QualificationReviewQueue(_series), new ReviewQueueFilter(Applicant: "某职业"), new PageRequest());
         Assert.Contains(queue.Items, r => r.CaseId == caseId && r.Status == ReviewStatus.Submitted);
-        Assert.Equal("高等学校教师", (await _app.As<InstitutionQueries>(city).QualificationAsync(id)).AppliedSeries.Single().SeriesName);
+        var opened = await _app.As<ReviewService>(city).OpenAsync<QualificationDetail>(ReviewKind.Qualification, caseId);
+        Assert.Equal(("高等学校教师", "广州市某职业培训学院", "办学许可证.pdf", true),
+            (opened.Subject.AppliedSeries.Single().SeriesName, opened.Subject.Institution.Name, Assert.Single(opened.Attachments).FileName, opened.Case.CanDecide));
         await _app.As<ReviewService>(city).DecideAsync(caseId, ReviewDecision.Approve, "同意");
 
         var row = Assert.Single(await service.MyQualificationsAsync());

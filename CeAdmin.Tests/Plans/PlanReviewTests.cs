@@ -35,8 +35,14 @@ public sealed class PlanReviewTests : IAsyncLifetime
     {
         var (planId, caseId) = await PlanTestData.SubmittedPlanAsync(_app, _institution, _courseId);
         var reviews = Reviews(_city);
-        var info = await reviews.GetAsync(caseId);
-        Assert.Equal((ReviewKind.TrainingPlan, planId, true), (info.Kind, info.SubjectId, info.CanDecide));
+        var view = await reviews.OpenAsync<PlanDetail>(ReviewKind.TrainingPlan, caseId);
+        Assert.Equal((ReviewKind.TrainingPlan, planId, true), (view.Case.Kind, view.Case.SubjectId, view.Case.CanDecide));
+        Assert.Equal(("2026年高校教师教学能力提升培训", false, "2026年高校教师教学能力提升培训班"), (view.Subject.Form.Name, view.Subject.Editable, Assert.Single(view.Subject.Classes).Name));
+        Assert.Equal("培训方案.pdf", Assert.Single(view.Attachments).FileName);
+        Assert.Equal("提交送审", Assert.Single(view.History).Result);
+        // The plan's page opens plan cases only: another kind's page asking for it finds nothing.
+        var wrongKind = await Assert.ThrowsAsync<DomainException>(() => reviews.OpenAsync<CeAdmin.Domain.Organizations.AuthorityDetail>(ReviewKind.AuthorityApplication, caseId));
+        Assert.Equal("该申请不存在", wrongKind.Message);
         var row = Assert.Single((await reviews.QueueAsync(Queue("教学能力提升"), new ReviewQueueFilter(Status: ReviewStatus.Submitted), new PageRequest())).Items);
         Assert.Equal((caseId, "广州市专业技术人员继续教育培训中心", "高校教师师德师风建设", PlanRouting.AuthorityStep, 1),
             (row.CaseId, row.ApplicantName, row.CourseName, row.Step, row.PlannedSessions));
@@ -112,7 +118,7 @@ public sealed class PlanReviewTests : IAsyncLifetime
         {
             var actor = await _app.DemoActorAsync(login);
             var other = Reviews(actor);
-            await Assert.ThrowsAsync<ScopeException>(() => other.GetAsync(caseId));
+            await Assert.ThrowsAsync<ScopeException>(() => other.OpenAsync<PlanDetail>(ReviewKind.TrainingPlan, caseId));
             await Assert.ThrowsAsync<ScopeException>(() => other.HistoryAsync(caseId));
             await Assert.ThrowsAsync<ScopeException>(() => other.DecideAsync(caseId, ReviewDecision.Approve, null));
             var batch = Assert.Single((await other.BatchReviewAsync([caseId], ReviewDecision.RejectAndClose, "越权")).Items);
