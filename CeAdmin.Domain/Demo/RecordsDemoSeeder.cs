@@ -96,14 +96,14 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
     };
 
     private static string EmployerIn(string region, int i) =>
-        Employers.TryGetValue(region, out var names) ? names[i % names.Length] : RegionDirectory.ShortName(region) + "职业技术学院";
+        Employers.TryGetValue(region, out var names) ? names[i % names.Length] : ReferenceCatalog.RegionName(region) + "职业技术学院";
 
     private static DemoPerson Person(Random random, string region, int i)
     {
         var name = DemoNames.Next(random);
         var birth = new DateOnly(1965, 1, 1).AddDays(random.Next(365 * 33));
         // An ID number starts with a county's code; a city-level person gets one of the city's districts.
-        var birthplace = RegionDirectory.Children(region) is { Count: > 0 } districts ? districts[i % districts.Count].Code : region;
+        var birthplace = ReferenceCatalog.ChildrenOf(region) is { Count: > 0 } districts ? districts[i % districts.Count].Code : region;
         var id = DemoIds.IdNumber(birthplace, birth, 100 + i % 900);
         var gender = IdNumber.GenderOf(id) == Gender.Male ? RecordValues.Male : RecordValues.Female;
         return new DemoPerson(name, gender, id, region, EmployerIn(region, i));
@@ -133,7 +133,7 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
             {
                 PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, WorkUnit = p.WorkUnit, RegionCode = p.Region, SeriesId = series,
                 AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "", CatalogCourseId = courseId, CourseName = course,
-                SubjectType = subject, StudyMode = Lookups.StudyModes[random.Next(Lookups.StudyModes.Count)], StartDate = start,
+                SubjectType = subject, StudyMode = ReferenceCatalog.StudyModes[random.Next(ReferenceCatalog.StudyModes.Count)], StartDate = start,
                 EndDate = start.AddDays(days - 1), Days = days, Result = failed ? RecordValues.Failed : RecordValues.Passed,
                 Hours = days * rule.HoursPerDay, InstitutionId = inst.Id, InstitutionName = inst.Name, Year = year,
                 Location = inst.Address, Content = course + "专题学习与研讨", Source = RecordSource.Import,
@@ -231,7 +231,7 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
             ParentAuthorityName = level == AffiliationLevel.Province ? "广东省教育厅" : "广州市教育局",
             LegalName = demo.Operators[key].RealName ?? "", LegalPhone = "020-38888888", LegalEmail = key + "@edu.gd.cn",
             ContactName = demo.Operators[key].RealName ?? "", ContactPhone = demo.Operators[key].PhoneNumber ?? "", ContactEmail = key + "@edu.gd.cn",
-            Address = RegionDirectory.ShortName(unit.RegionCode) + (level == AffiliationLevel.Province ? "中山大道西293号" : "解放北路618号"),
+            Address = ReferenceCatalog.RegionName(unit.RegionCode) + (level == AffiliationLevel.Province ? "中山大道西293号" : "解放北路618号"),
             Profile = unit.Name + "承担专业技术人员继续教育培训任务。", CreatedAt = demo.Now,
         };
         db.Institutions.Add(institution);

@@ -30,6 +30,26 @@ public sealed class Institution
     public string Profile { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public List<TrainingQualification> Qualifications { get; } = [];
+
+    /// <summary>保存 of 基本信息 (validated). Its applications keep its region (only drafts exist when it changes; load them first).</summary>
+    public void Update(InstitutionForm form)
+    {
+        Name = form.Name.Trim();
+        Code = form.Code.Trim().ToUpperInvariant();
+        Level = form.Level;
+        Nature = form.Nature;
+        RegionCode = form.RegionCode;
+        ParentAuthorityName = form.ParentAuthorityName.Trim();
+        LegalName = form.LegalName.Trim();
+        LegalPhone = form.LegalPhone.Trim();
+        LegalEmail = form.LegalEmail.Trim();
+        ContactName = form.ContactName.Trim();
+        ContactPhone = form.ContactPhone.Trim();
+        ContactEmail = form.ContactEmail.Trim();
+        Address = form.Address.Trim();
+        Profile = form.Profile.Trim();
+        foreach (var q in Qualifications) q.RegionCode = RegionCode;
+    }
 }
 
 /// <summary>
@@ -54,4 +74,11 @@ public sealed class TrainingQualification : IScoped
     public int Year { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ApprovedAt { get; set; }
+
+    /// <summary>新增申请培训专业: a draft application of the validated form, where the institution is.</summary>
+    public static TrainingQualification Apply(Institution institution, QualificationForm form, int year, DateTime nowUtc) => new()
+    {
+        InstitutionId = institution.Id, SeriesId = form.SeriesId!.Value, RegionCode = institution.RegionCode, Overview = form.Overview.Trim(),
+        Industry = form.Industry.Trim(), Year = year, CreatedAt = nowUtc,
+    };
 }

@@ -47,23 +47,9 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
         {
             throw new DomainException("已有送审的专业培训资格申请，机构/基地级别和所在地区不能再修改");
         }
-        institution.Name = form.Name.Trim();
-        institution.Code = form.Code.Trim().ToUpperInvariant();
-        institution.Level = form.Level;
-        institution.Nature = form.Nature;
-        institution.RegionCode = form.RegionCode;
-        institution.ParentAuthorityName = form.ParentAuthorityName.Trim();
-        institution.LegalName = form.LegalName.Trim();
-        institution.LegalPhone = form.LegalPhone.Trim();
-        institution.LegalEmail = form.LegalEmail.Trim();
-        institution.ContactName = form.ContactName.Trim();
-        institution.ContactPhone = form.ContactPhone.Trim();
-        institution.ContactEmail = form.ContactEmail.Trim();
-        institution.Address = form.Address.Trim();
-        institution.Profile = form.Profile.Trim();
-        // Only drafts can be here when the region changed (see above): they move with the institution.
-        foreach (var q in await db.TrainingQualifications.Where(q => q.InstitutionId == institution.Id && q.RegionCode != form.RegionCode).ToListAsync(ct))
-            q.RegionCode = form.RegionCode;
+        // Only drafts can be loaded here when the region changes (see above): they move with the institution.
+        await db.TrainingQualifications.Where(q => q.InstitutionId == institution.Id).LoadAsync(ct);
+        institution.Update(form);
         await db.SaveChangesAsync(ct);
     }
 
@@ -78,7 +64,7 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
             orderby q.Id
             select new { q.Id, CaseId = c.Id, q.SeriesId, q.Overview, q.Industry, q.Year, c.ReviewingUnitName, c.Step, c.Status, c.LastOpinion, q.ApprovedAt })
             .ToListAsync(ct);
-        return rows.Select(r => new QualificationRow(r.Id, r.CaseId, r.SeriesId, SeriesDirectory.NameOf(r.SeriesId), r.Overview, r.Industry, r.Year,
+        return rows.Select(r => new QualificationRow(r.Id, r.CaseId, r.SeriesId, ReferenceCatalog.SeriesName(r.SeriesId), r.Overview, r.Industry, r.Year,
             r.ReviewingUnitName, r.Step, r.Status, r.LastOpinion, r.ApprovedAt is not null)).ToList();
     }
 
@@ -95,16 +81,12 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
                 .Join(db.ReviewCases.OfKind(ReviewKind.Qualification), q => q.Id, c => c.SubjectId, (q, c) => c.Status)
                 .Where(s => s != ReviewStatus.Closed)
                 .AnyAsync(ct);
-            if (open) throw new ValidationFailedException(nameof(form.SeriesId), $"已申请“{SeriesDirectory.NameOf(seriesId)}”专业培训资格，不能重复申请");
+            if (open) throw new ValidationFailedException(nameof(form.SeriesId), $"已申请“{ReferenceCatalog.SeriesName(seriesId)}”专业培训资格，不能重复申请");
 
             var reviewer = await QualificationRouting.FindReviewerAsync(db, institution.RegionCode, institution.Level, seriesId, ct)
-                ?? throw new DomainException($"本地区尚无“{SeriesDirectory.NameOf(seriesId)}”专业序列的行业主管部门在本系统完成角色申请，暂不能申请该专业培训资格");
+                ?? throw new DomainException($"本地区尚无“{ReferenceCatalog.SeriesName(seriesId)}”专业序列的行业主管部门在本系统完成角色申请，暂不能申请该专业培训资格");
             var now = clock.GetUtcNow().UtcDateTime;
-            var qualification = new TrainingQualification
-            {
-                InstitutionId = institution.Id, SeriesId = seriesId, RegionCode = institution.RegionCode, Overview = form.Overview.Trim(), Industry = form.Industry.Trim(),
-                Year = ChinaTime.Today(clock).Year, CreatedAt = now,
-            };
+            var qualification = TrainingQualification.Apply(institution, form, ChinaTime.Today(clock).Year, now);
             await db.AddWithCaseAsync(qualification, q => ReviewCase.Open(ReviewKind.Qualification, q.Id, q.Year, actor.UnitId, institution.Name,
                 reviewer.UnitId, reviewer.Name, QualificationRouting.StepFor(reviewer.Level), now), ct);
             return qualification.Id;

@@ -25,8 +25,8 @@ public sealed class QualificationReviewHandler : IReviewSubjectDetail<Qualificat
     {
         var q = await db.TrainingQualifications.AsNoTracking().Include(x => x.Institution).SingleAsync(x => x.Id == reviewCase.SubjectId, ct);
         var i = q.Institution!;
-        return new QualificationDetail(q.Id, InstitutionForm.From(i), i.Level.ToLabel(), RegionDirectory.FullName(i.RegionCode),
-            [new AppliedSeriesRow(SeriesDirectory.NameOf(q.SeriesId), q.Overview, q.Industry)]);
+        return new QualificationDetail(q.Id, InstitutionForm.From(i), i.Level.ToLabel(), ReferenceCatalog.RegionFullName(i.RegionCode),
+            [new AppliedSeriesRow(ReferenceCatalog.SeriesName(q.SeriesId), q.Overview, q.Industry)]);
     }
 
     public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
@@ -78,7 +78,7 @@ public sealed record QualificationReviewRow(int CaseId, string ApplicantName, st
 {
     public static readonly IReadOnlyList<Exports.ExportColumn<QualificationReviewRow>> ExportColumns = Exports.ExportColumns.For<QualificationReviewRow>()
         .Text("机构名称", r => r.ApplicantName, 30).Text("机构码", r => r.Code, 22)
-        .Text("申请培训专业", r => ReferenceData.SeriesDirectory.NameOf(r.SeriesId), 18).AddReviewColumns().Build();
+        .Text("申请培训专业", r => ReferenceData.ReferenceCatalog.SeriesName(r.SeriesId), 18).AddReviewColumns().Build();
 }
 
 /// <summary>The review grid of 施教机构专业培训资格审核, optionally narrowed to one series (the 专业 filter).</summary>

@@ -104,7 +104,7 @@ public sealed class AuthorityApplicationService(
             if (authority is null)
             {
                 authority = new Authority { UnitAccountId = actor.UnitId, CreatedAt = now };
-                form.ApplyTo(authority);
+                authority.Update(form);
                 await db.AddWithCaseAsync(authority, a => ReviewCase.Open(ReviewKind.AuthorityApplication, a.Id, ChinaTime.Today(clock).Year, actor.UnitId,
                     a.Name, route.UnitId, route.UnitName, route.Step, now), ct);
                 return authority.Id;
@@ -112,7 +112,7 @@ public sealed class AuthorityApplicationService(
 
             var application = await db.ReviewCases.Include(c => c.History).Of(ReviewKind.AuthorityApplication, authority.Id).SingleAsync(ct);
             application.EnsureEditable();
-            form.ApplyTo(authority);
+            authority.Update(form);
             Reroute(application, authority.Name, route);
             await SaveApplicationAsync(db, ct);
             return authority.Id;

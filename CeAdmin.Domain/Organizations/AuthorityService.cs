@@ -77,7 +77,7 @@ public sealed class AuthorityService(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = dbFactory.CreateDbContext();
         var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority);
         var authority = await db.Authorities.SingleAsync(a => a.Id == scope.AuthorityId, ct);
-        form.ApplyContactTo(authority);
+        authority.UpdateContact(form);
         await db.SaveChangesAsync(ct);
     }
 

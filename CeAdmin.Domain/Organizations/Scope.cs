@@ -119,7 +119,7 @@ public static class ScopeQueries
     /// <summary>The rows in a region and below it (the province: all); a filter inside the scope, not the scope itself.</summary>
     public static IQueryable<T> InRegion<T>(this IQueryable<T> rows, string regionCode) where T : class, IScoped
     {
-        var region = RegionDirectory.Find(regionCode) ?? throw new DomainException("行政区划不存在");
+        var region = ReferenceCatalog.FindRegion(regionCode) ?? throw new DomainException("行政区划不存在");
         if (region.Level == RegionLevel.Province) return rows;
         var prefix = Region.PrefixOf(region.Code, region.Level);
         return rows.Where(r => r.RegionCode.Substring(0, prefix.Length) == prefix);

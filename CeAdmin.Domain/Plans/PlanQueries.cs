@@ -95,7 +95,7 @@ public static class PlanQueries
         var rule = (await HoursRuleBook.LoadAsync(db, ct)).For(plan.Year);
         var classes = await ClassRowsOf(db, plan.Id).ToListAsync(ct);
         var form = PlanForm.From(plan, course);
-        return new PlanDetail(plan.Id, reviewCase.Id, plan.OwnerKind, plan.OwnerName, course, SeriesDirectory.NameOf(plan.SeriesId), form, rule.Hint,
+        return new PlanDetail(plan.Id, reviewCase.Id, plan.OwnerKind, plan.OwnerName, course, ReferenceCatalog.SeriesName(plan.SeriesId), form, rule.Hint,
             reviewCase.Status, reviewCase.ReviewingUnitName, reviewCase.Step, reviewCase.LastOpinion,
             reviewCase.IsEditable && plan.OwnerUnitId == actor.UnitId, classes);
     }

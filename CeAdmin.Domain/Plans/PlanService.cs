@@ -49,7 +49,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         var actor = await currentUser.RequireUnitAsync(Filers);
         return await dbFactory.InTransactionAsync(async (db, ct) =>
         {
-            await new PlanFormValidator(await HoursRuleBook.LoadAsync(db, ct)).EnsureValidAsync(form, ct);
+            await new PlanFormValidator(await HoursRuleBook.LoadAsync(db, ct), clock).EnsureValidAsync(form, ct);
             var owner = await PlanRouting.OwnerAsync(db, actor, ct);
             var course = await (from c in db.CatalogCourses join k in db.CourseCatalogs on c.CatalogId equals k.Id
                                 where c.Id == form.CatalogCourseId && k.Status == CatalogStatus.Published
@@ -74,20 +74,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbFactory, ICurr
                 reviewCase.Reroute(reviewer.UnitId, reviewer.Name, reviewer.Step);
                 await EnsureClassesInsideAsync(db, plan.Id, form, ct);
             }
-            plan.OwnerName = owner.Name;
-            plan.RegionCode = owner.RegionCode;
-            plan.CatalogCourseId = course.Id;
-            plan.SeriesId = course.SeriesId;
-            plan.Year = form.Year!.Value;
-            plan.Name = form.Name.Trim();
-            plan.Days = form.Days!.Value;
-            plan.Hours = form.Hours!.Value;
-            plan.PlannedSessions = form.PlannedSessions!.Value;
-            plan.StartDate = DateOnly.FromDateTime(form.StartDate!.Value);
-            plan.EndDate = DateOnly.FromDateTime(form.EndDate!.Value);
-            plan.Content = form.Content.Trim();
-            plan.Audience = form.Audience.Trim();
-            plan.Remarks = string.IsNullOrWhiteSpace(form.Remarks) ? null : form.Remarks.Trim();
+            plan.Update(form, owner, course.Id, course.SeriesId);
             if (planId is null)
                 await db.AddWithCaseAsync(plan, p => ReviewCase.Open(ReviewKind.TrainingPlan, p.Id, p.Year, owner.UnitId, owner.Name, reviewer.UnitId, reviewer.Name, reviewer.Step, now), ct);
             else

@@ -73,7 +73,7 @@ public sealed record RecordCriteria(
     public static string? PrefixOf(string? regionCode)
     {
         if (string.IsNullOrEmpty(regionCode)) return null;
-        var region = RegionDirectory.Find(regionCode) ?? throw new DomainException("行政区划不存在");
+        var region = ReferenceCatalog.FindRegion(regionCode) ?? throw new DomainException("行政区划不存在");
         return region.Level == RegionLevel.Province ? null : Region.PrefixOf(region.Code, region.Level);
     }
 
@@ -147,8 +147,8 @@ public static class CeRecordQuery
     /// applied as rows arrive (series and regions are shipped lists held in memory: no joins).
     /// </summary>
     public static readonly Expression<Func<CeRecord, CeRecordRow>> Projection = r => new CeRecordRow(
-        r.Id, r.PersonName, IdNumber.Mask(r.IdNumber), r.CourseName, SeriesDirectory.NameOf(r.SeriesId), r.Year,
-        RegionDirectory.ShortName(r.RegionCode), r.AuthorityName, r.InstitutionName, r.Hours, r.Result);
+        r.Id, r.PersonName, IdNumber.Mask(r.IdNumber), r.CourseName, ReferenceCatalog.SeriesName(r.SeriesId), r.Year,
+        ReferenceCatalog.RegionName(r.RegionCode), r.AuthorityName, r.InstitutionName, r.Hours, r.Result);
 
     // Compiled once: (criteria…, id bound, take) → rows below the bound newest first, or above it oldest first.
     private static readonly Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, int?, string?, long, int, IAsyncEnumerable<CeRecordRow>> NewestQuery =

@@ -63,7 +63,7 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
             ?? throw new DomainException("该继续教育记录不存在");
         scope.EnsureCovers(r);
         return new CeRecordDetail(
-            r.Id, r.PersonName, r.Gender, r.IdNumber, r.WorkUnit, RegionDirectory.FullName(r.RegionCode), r.AuthorityName, SeriesDirectory.NameOf(r.SeriesId),
+            r.Id, r.PersonName, r.Gender, r.IdNumber, r.WorkUnit, ReferenceCatalog.RegionFullName(r.RegionCode), r.AuthorityName, ReferenceCatalog.SeriesName(r.SeriesId),
             r.CourseName, r.SubjectType, r.StudyMode, r.StartDate, r.EndDate, r.Days, r.Result, r.Hours, r.InstitutionName, r.Year,
             r.Location, r.Content, r.Remarks, r.Source == RecordSource.Roster ? "培训班结业名单" : "Excel导入", r.CreatedAt);
     }
@@ -72,8 +72,8 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     /// 导出Excel: the whole filtered result in grid order (not the page), the grid's columns, masked ID
     /// numbers; rows stream from the database into the writer, never all in memory.
     /// </summary>
-    public async Task ExportAsync(CeRecordFilter filter, Stream output, IProgress<int>? progress, CancellationToken ct = default,
-        string? sortBy = null, bool descending = false)
+    public async Task ExportAsync(CeRecordFilter filter, Stream output, IProgress<int>? progress, string? sortBy = null, bool descending = false,
+        CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
         var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);

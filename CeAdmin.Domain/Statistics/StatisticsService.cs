@@ -31,7 +31,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     {
         await using var db = dbFactory.CreateDbContext();
         var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
-        var node = RegionDirectory.Find(query.RegionCode) ?? throw new DomainException("行政区划不存在");
+        var node = ReferenceCatalog.FindRegion(query.RegionCode) ?? throw new DomainException("行政区划不存在");
         if (!scope.CoversRegion(node.Code)) throw new ScopeException();
         if (query.SeriesId is { } asked && !scope.CoversSeries(asked)) throw new ScopeException();
         var seriesId = scope.SeriesId ?? query.SeriesId;
@@ -60,7 +60,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
 
         var byRegion = RegionRows(node, keyLength, cells, byRegionPeople);
         var bySeries = cells.GroupBy(c => c.SeriesId).OrderBy(g => g.Key)
-            .Select(g => Row(g.Key.ToString(), SeriesDirectory.NameOf(g.Key), false, g, bySeriesPeople.GetValueOrDefault(g.Key))).ToList();
+            .Select(g => Row(g.Key.ToString(), ReferenceCatalog.SeriesName(g.Key), false, g, bySeriesPeople.GetValueOrDefault(g.Key))).ToList();
         var byYear = cells.GroupBy(c => c.Year).OrderByDescending(g => g.Key)
             .Select(g => Row(g.Key.ToString(), g.Key + "年度", false, g, byYearPeople.GetValueOrDefault(g.Key))).ToList();
         var total = Row("total", "合计", false, cells, totalPeople.GetValueOrDefault(0));
@@ -160,12 +160,12 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     private static List<StatRow> RegionRows(Region node, int keyLength, List<Cell> cells, Dictionary<string, PeopleCounts> people)
     {
         // Every child region gets a row (zeros included), so the table reads as a complete list.
-        var keys = RegionDirectory.Children(node.Code).Select(c => Region.PrefixOf(c.Code, keyLength == 4 ? RegionLevel.City : RegionLevel.County))
+        var keys = ReferenceCatalog.ChildrenOf(node.Code).Select(c => Region.PrefixOf(c.Code, keyLength == 4 ? RegionLevel.City : RegionLevel.County))
             .Concat(cells.Select(c => c.Region)).Distinct().OrderBy(k => k).ToList();
         return keys.Select(key =>
         {
             var code = key.Length == 4 ? key + "00" : key;
-            var label = code == node.Code ? node.Name + "（本级）" : RegionDirectory.Find(code)?.Name ?? code;
+            var label = code == node.Code ? node.Name + "（本级）" : ReferenceCatalog.FindRegion(code)?.Name ?? code;
             // Every child can be opened: a city shows its counties, a county (or a city without any) its series and years.
             var canDrill = code != node.Code;
             return Row(code, label, canDrill, cells.Where(c => c.Region == key), people.GetValueOrDefault(key));
@@ -184,7 +184,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     private static List<Region> Breadcrumb(Scope scope, Region node)
     {
         var path = new List<Region>();
-        for (var r = node; r is not null; r = RegionDirectory.Find(r.ParentCode))
+        for (var r = node; r is not null; r = ReferenceCatalog.FindRegion(r.ParentCode))
         {
             path.Insert(0, r);
             if (r.Code == scope.RegionCode) break;

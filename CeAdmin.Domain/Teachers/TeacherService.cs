@@ -67,12 +67,7 @@ public sealed class TeacherService(
     {
         await using var db = dbFactory.CreateDbContext();
         var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
-        var teacher = await FindOwnAsync(db, scope, id, tracking: false, ct);
-        return new TeacherForm
-        {
-            Name = teacher.Name, Gender = teacher.Gender, IdNumber = teacher.IdNumber, Title = teacher.Title,
-            Phone = teacher.Phone, Email = teacher.Email, Courses = teacher.Courses, Profile = teacher.Profile,
-        };
+        return TeacherForm.From(await FindOwnAsync(db, scope, id, tracking: false, ct));
     }
 
     /// <summary>A new teacher is enabled at once: he is entered to be chosen for classes.</summary>
@@ -82,7 +77,7 @@ public sealed class TeacherService(
         var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         await _validator.EnsureValidAsync(form, ct);
         var teacher = new Teacher { OwnerUnitId = scope.UnitId, Enabled = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        Apply(form, teacher);
+        teacher.Update(form);
         await EnsureUniqueIdNumberAsync(db, teacher, ct);
         db.Teachers.Add(teacher);
         await SaveAsync(db, teacher, ct);
@@ -95,7 +90,7 @@ public sealed class TeacherService(
         var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var teacher = await FindOwnAsync(db, scope, id, tracking: true, ct);
         await _validator.EnsureValidAsync(form, ct);
-        Apply(form, teacher);
+        teacher.Update(form);
         await EnsureUniqueIdNumberAsync(db, teacher, ct);
         await SaveAsync(db, teacher, ct);
     }
@@ -154,18 +149,6 @@ public sealed class TeacherService(
             ?? throw new DomainException("该教师不存在，可能已被删除");
         if (teacher.OwnerUnitId != scope.UnitId) throw new ScopeException("该教师不属于本单位的师资库，无权查看或修改");
         return teacher;
-    }
-
-    private static void Apply(TeacherForm form, Teacher teacher)
-    {
-        teacher.Name = form.Name.Trim();
-        teacher.Gender = form.Gender!.Value;
-        teacher.IdNumber = IdNumber.Normalize(form.IdNumber);
-        teacher.Title = form.Title.Trim();
-        teacher.Phone = form.Phone.Trim();
-        teacher.Email = form.Email.Trim();
-        teacher.Courses = form.Courses.Trim();
-        teacher.Profile = form.Profile.Trim();
     }
 
     private static async Task EnsureUniqueIdNumberAsync(AppDbContext db, Teacher teacher, CancellationToken ct)

@@ -108,7 +108,7 @@ public sealed class UnitPowersTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<DomainException>(() => _app.As<PlanService>(authority).SaveAsync(null, PlanTestData.Form(course)));
 
         // Its 角色申请 is what it may do; submitted is not yet approved.
-        var agriculture = SeriesDirectory.All.Single(s => s.Name == "农业技术人员").Id;
+        var agriculture = ReferenceCatalog.Series.Single(s => s.Name == "农业技术人员").Id;
         var scenario = new AuthorityScenario(_app);
         var authorityId = await scenario.ApplyAsync(authority, AffiliationLevel.Province, "440000", null, agriculture);
         Assert.Equal(Power.ApplyForAuthorityRole, await PowersAsync(authority));
@@ -145,7 +145,7 @@ public sealed class UnitPowersTests : IAsyncLifetime
         Assert.Contains("专业培训资格", refused.Message);
 
         // A province-level institution's qualification is approved on submission: from then on it files plans.
-        var qualificationId = await service.ApplyAsync(new QualificationForm { SeriesId = SeriesDirectory.All.Single(s => s.Name == "高等学校教师").Id, Overview = "高校教师培训", Industry = "教育" });
+        var qualificationId = await service.ApplyAsync(new QualificationForm { SeriesId = ReferenceCatalog.Series.Single(s => s.Name == "高等学校教师").Id, Overview = "高校教师培训", Industry = "教育" });
         await _app.As<AttachmentService>(institution).UploadAsync(InstitutionService.OwnerType, qualificationId, "办学许可证", "办学许可证.png", SampleFiles.Png());
         await service.SubmitAsync(qualificationId);
         Assert.True((await PowersAsync(institution)).HasFlag(Power.FilePlans));

@@ -1,3 +1,4 @@
+using CeAdmin.App.Shared;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Records;
 using CeAdmin.Domain.ReferenceData;
@@ -17,7 +18,7 @@ public sealed class RecordScopeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await TestApp.CreateAsync(demo: true);
-        _series = SeriesDirectory.All.Single(s => s.Name == "高等学校教师").Id;
+        _series = ReferenceCatalog.Series.Single(s => s.Name == "高等学校教师").Id;
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
