@@ -14,23 +14,17 @@ namespace CeAdmin.Tests.Approvals;
 /// subject is left behind (before, a plan or a qualification stayed without a case and could not be opened again).
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class SubjectAndCaseSaveTests : IAsyncLifetime
+public sealed class SubjectAndCaseSaveTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task A_plan_whose_case_cannot_be_saved_is_not_saved_either()
     {
-        var institution = await _app.DemoActorAsync("gz_train");
-        var course = await PlanTestData.CourseAsync(_app, 2026);
+        var institution = await App.DemoActorAsync("gz_train");
+        var course = await PlanTestData.CourseAsync(App, 2026);
         var before = await CountAsync(db => db.TrainingPlans.CountAsync(p => p.OwnerUnitId == institution.UnitId));
 
         await RefuseCaseInsertsAsync();
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => _app.As<PlanService>(institution).SaveAsync(null, PlanTestData.Form(course, "2026年只差一步的培训计划")));
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => App.As<PlanService>(institution).SaveAsync(null, PlanTestData.Form(course, "2026年只差一步的培训计划")));
 
         Assert.Equal(before, await CountAsync(db => db.TrainingPlans.CountAsync(p => p.OwnerUnitId == institution.UnitId)));
         Assert.Equal(0, await CountAsync(db => db.AuditEntries.CountAsync(a => a.Entity == nameof(TrainingPlan) && a.Changes.Contains("2026年只差一步的培训计划"))));
@@ -39,8 +33,8 @@ public sealed class SubjectAndCaseSaveTests : IAsyncLifetime
     [Fact]
     public async Task A_qualification_whose_case_cannot_be_saved_is_not_saved_either()
     {
-        var newcomer = await _app.DemoActorAsync("py_train");
-        var service = _app.As<InstitutionService>(newcomer);
+        var newcomer = await App.DemoActorAsync("py_train");
+        var service = App.As<InstitutionService>(newcomer);
         await service.SaveMineAsync(new InstitutionForm
         {
             Name = "广州市番禺区职业培训学校", Code = "91110000600037341L", Level = AffiliationLevel.City, Nature = "事业单位", RegionCode = "440100",
@@ -58,22 +52,22 @@ public sealed class SubjectAndCaseSaveTests : IAsyncLifetime
     [Fact]
     public async Task A_role_application_whose_case_cannot_be_saved_is_not_saved_either()
     {
-        var scenario = new AuthorityScenario(_app);
+        var scenario = new AuthorityScenario(App);
         var applicant = await scenario.UnitAsync("广东省住房和城乡建设厅", UnitKind.Authority, "440000");
 
         await RefuseCaseInsertsAsync();
         await Assert.ThrowsAnyAsync<DbUpdateException>(() =>
-            _app.As<AuthorityApplicationService>(applicant).SaveAsync(AuthorityScenario.Form(applicant, AffiliationLevel.Province, "440000", null, AuthorityScenario.Engineering)));
+            App.As<AuthorityApplicationService>(applicant).SaveAsync(AuthorityScenario.Form(applicant, AffiliationLevel.Province, "440000", null, AuthorityScenario.Engineering)));
 
         Assert.Equal(0, await CountAsync(db => db.Authorities.CountAsync(a => a.UnitAccountId == applicant.UnitId)));
-        Assert.Null((await _app.As<AuthorityApplicationService>(applicant).GetMineAsync()).AuthorityId);
+        Assert.Null((await App.As<AuthorityApplicationService>(applicant).GetMineAsync()).AuthorityId);
     }
 
     /// <summary>The database itself refuses the second write, as a lost connection or a constraint would.</summary>
     private async Task RefuseCaseInsertsAsync()
     {
-        await using var db = _app.Db();
-        if (_app.Database.Provider == DatabaseProvider.Postgres)
+        await using var db = App.Db();
+        if (App.Database.Provider == DatabaseProvider.Postgres)
         {
             await db.Database.ExecuteSqlRawAsync("""
                 CREATE FUNCTION refuse_case() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END; $$ LANGUAGE plpgsql;
@@ -88,7 +82,7 @@ public sealed class SubjectAndCaseSaveTests : IAsyncLifetime
 
     private async Task<int> CountAsync(Func<AppDbContext, Task<int>> count)
     {
-        await using var db = _app.Db();
+        await using var db = App.Db();
         return await count(db);
     }
 }

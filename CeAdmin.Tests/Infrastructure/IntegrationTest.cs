@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CeAdmin.Tests.Infrastructure;
+
+/// <summary>
+/// A test class on its own fresh, migrated database per test (with the demo data when <paramref name="demo"/>),
+/// the domain services wired as in the app: the setup every integration test class shares. Each class still
+/// states <c>[Trait("Category", "Integration")]</c> itself, so that test.sh runs it again on PostgreSQL.
+/// </summary>
+public abstract class IntegrationTest(bool demo = false) : IAsyncLifetime
+{
+    protected TestApp App { get; private set; } = null!;
+
+    /// <summary>Adds or replaces services after the domain's, e.g. a fake collaborator.</summary>
+    protected virtual void Configure(IServiceCollection services)
+    {
+    }
+
+    public virtual async Task InitializeAsync() => App = await TestApp.CreateAsync(demo, Configure);
+
+    public virtual async Task DisposeAsync() => await App.DisposeAsync();
+}
