@@ -183,7 +183,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
             await Screens.ShotAsync(page, "1.7-import-01-result-1366");
 
             var report = await page.RunAndWaitForDownloadAsync(() => page.Locator("#import-result button.export-button").ClickAsync());
-            Assert.StartsWith(RecordImportResult.ReportTitle, report.SuggestedFilename);
+            Assert.StartsWith("继续教育记录导入未通过明细", report.SuggestedFilename);
             var reportPath = path + ".report.xlsx";
             await report.SaveAsAsync(reportPath);
             var lines = MiniExcel.Query(reportPath, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();

@@ -32,12 +32,12 @@ public sealed class AuthorityApplicationTests() : IntegrationTest()
         Assert.Empty(await cityService.ParentOptionsAsync(AffiliationLevel.City, "440100", AuthorityScenario.HigherEducation));
         var early = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             cityService.SaveAsync(AuthorityScenario.Form(city, AffiliationLevel.City, "440100", parentId: 999)));
-        Assert.Equal(AuthorityApplication.NoParentMessage, early.Errors[nameof(AuthorityApplicationForm.ParentAuthorityId)][0]);
+        Assert.Equal("上一级行业主管部门尚未在本系统注册申请角色，请联系上一级行业主管部门先完成角色申请（省级→市级→区县）", early.Errors[nameof(AuthorityApplicationForm.ParentAuthorityId)][0]);
 
         // Province level goes to the HRSS department; only it may decide.
         var provinceId = await _scenario.ApplyAsync(province, AffiliationLevel.Province, "440000", null);
         var provinceCase = await _scenario.CaseAsync(await _scenario.CaseIdAsync(provinceId));
-        Assert.Equal((hrss.UnitId, AuthorityApplication.ProvinceReviewStep, ReviewStatus.Submitted),
+        Assert.Equal((hrss.UnitId, "省级行业主管单位信息审核,人社业务主管部门", ReviewStatus.Submitted),
             (provinceCase.ReviewingUnitId, provinceCase.Step, provinceCase.Status));
         await App.As<ReviewService>(hrss).DecideAsync(provinceCase.Id, ReviewDecision.Approve, null);
         Assert.NotNull((await App.As<AuthorityService>(province).GetMineAsync()).Detail);
@@ -65,7 +65,7 @@ public sealed class AuthorityApplicationTests() : IntegrationTest()
             (mine.Detail.Name, mine.Detail.RegionName, mine.Detail.ReviewingOrgName, mine.Detail.IsApproved));
         var history = await App.As<ReviewService>(county).HistoryAsync(countyCaseId);
         Assert.Equal(["提交送审", "同意"], history.Select(h => h.Result));
-        Assert.Equal(["行业主管角色申请", AuthorityApplication.ReviewStep], history.Select(h => h.BusinessStep));
+        Assert.Equal(["行业主管角色申请", "市(县、区)行业主管单位信息审核"], history.Select(h => h.BusinessStep));
         Assert.Equal("材料齐全，同意", history[1].Opinion);
         Assert.Equal("广州市教育局", history[1].OperatorUnit);
     }
@@ -121,7 +121,7 @@ public sealed class AuthorityApplicationTests() : IntegrationTest()
         var service = App.As<AuthorityApplicationService>(county);
         var authorityId = await service.SaveAsync(AuthorityScenario.Form(county, AffiliationLevel.County, "440105", cityId));
 
-        Assert.Equal(AuthorityApplication.MissingMaterialMessage, (await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync())).Message);
+        Assert.Equal("请先上传本单位的统一社会信用代码证（组织机构代码）再送审", (await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync())).Message);
 
         // Another material does not count.
         await App.As<AttachmentService>(county).UploadAsync(AuthorityApplication.AttachmentOwnerType, authorityId, "其他材料", "说明.pdf", Attachments.SampleFiles.Pdf());

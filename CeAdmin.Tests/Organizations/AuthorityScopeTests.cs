@@ -71,7 +71,7 @@ public sealed class AuthorityScopeTests : ApprovedChainTest
         var seen = (await App.As<ReviewService>(province).OpenAsync<AuthorityDetail>(ReviewKind.AuthorityApplication, _futianCaseId)).Case;
         Assert.Equal(("深圳市福田区教育局", "深圳市教育局", false), (seen.ApplicantName, seen.ReviewingUnitName, seen.CanDecide));
         var refused = await Assert.ThrowsAsync<ScopeException>(() => App.As<ReviewService>(province).DecideAsync(_futianCaseId, ReviewDecision.Approve, null));
-        Assert.Equal(ReviewService.NotReviewerMessage, refused.Message);
+        Assert.Equal("该申请不在您的审核范围内", refused.Message);
     }
 
     [Fact]

@@ -81,14 +81,15 @@ public sealed class ScopeWorld : IAsyncLifetime
         CountyAuthorityId = await scenario.ApplyAsync(county, AffiliationLevel.County, "440106", Chain.CityId);
         CountyCaseId = await scenario.CaseIdAsync(CountyAuthorityId);
 
-        await CatalogAsync();
-        Institution = await scenario.UnitAsync(InstitutionName, UnitKind.Institution, "440100");
-        (QualificationId, QualificationCaseId) = await QualifiedAsync(Institution, "440100", Domain.Demo.DemoIds.Uscc("91440101000000071"));
+        (CatalogId, var courses) = await PlanTestData.PublishedCoursesAsync(App, Chain.Province, "高校教师师德师风建设");
+        CourseId = courses["高校教师师德师风建设"];
+        (Institution, QualificationId, QualificationCaseId) =
+            await PlanTestData.QualifiedInstitutionAsync(App, scenario, InstitutionName, AffiliationLevel.City, "440100", Chain.City);
         await PlanAsync();
         await RecordAsync();
 
         OtherInstitution = await scenario.UnitAsync("佛山市乙职业培训学校", UnitKind.Institution, "440600");
-        await App.As<InstitutionService>(OtherInstitution).SaveMineAsync(InstitutionForm("佛山市乙职业培训学校", "440600", Domain.Demo.DemoIds.Uscc("91440604000000072")));
+        await App.As<InstitutionService>(OtherInstitution).SaveMineAsync(PlanTestData.InstitutionForm("佛山市乙职业培训学校", AffiliationLevel.City, "440600"));
         OtherEmployer = await scenario.UnitAsync("佛山市丙科技有限公司", UnitKind.Employer, "440600");
         OtherPerson = await scenario.UnitAsync("佛山市丁会计师事务所", UnitKind.Employer, "440600") with { UnitId = 0, UnitName = "", UnitKind = null };
         OtherUnitLogin = OtherEmployer with { IsUnitLogin = true };
@@ -97,34 +98,6 @@ public sealed class ScopeWorld : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
-
-    private async Task CatalogAsync()
-    {
-        var catalogs = App.As<CatalogService>(Chain.Province);
-        CatalogId = await catalogs.SaveAsync(null, new CatalogForm { SeriesId = AuthorityScenario.HigherEducation, DeclaredOn = new DateTime(2026, 1, 5), OperatorName = "王海涛", Year = 2026 });
-        CourseId = await catalogs.SaveCourseAsync(CatalogId, null, new CourseForm { Name = "高校教师师德师风建设", Content = "师德规范与案例" });
-        await catalogs.PublishAsync(CatalogId);
-    }
-
-    private static InstitutionForm InstitutionForm(string name, string region, string code) => new()
-    {
-        Name = name, Code = code, Level = AffiliationLevel.City, Nature = "事业单位", RegionCode = region, ParentAuthorityName = "市教育局",
-        LegalName = "何志强", LegalPhone = "020-83330000", LegalEmail = "legal@example.cn", ContactName = "陈晓", ContactPhone = "13800138001",
-        ContactEmail = "contact@example.cn", Address = "市府路1号", Profile = "专业技术人员继续教育培训。",
-    };
-
-    private async Task<(int Id, int CaseId)> QualifiedAsync(Actor institution, string region, string code)
-    {
-        var service = App.As<InstitutionService>(institution);
-        await service.SaveMineAsync(InstitutionForm(institution.UnitName, region, code));
-        var id = await service.ApplyAsync(new QualificationForm { SeriesId = AuthorityScenario.HigherEducation, Overview = "高校教师培训", Industry = "教育" });
-        await App.As<AttachmentService>(institution).UploadAsync(InstitutionService.OwnerType, id, "", FileName, SampleFiles.Pdf());
-        await service.SubmitAsync(id);
-        await using var db = App.Db();
-        var caseId = await db.ReviewCases.Of(ReviewKind.Qualification, id).Select(c => c.Id).SingleAsync();
-        await App.As<ReviewService>(Chain.City).DecideAsync(caseId, ReviewDecision.Approve, null);
-        return (id, caseId);
-    }
 
     /// <summary>An approved plan whose class ended before today (2026-03-02), so that its roster can be entered.</summary>
     private async Task PlanAsync()

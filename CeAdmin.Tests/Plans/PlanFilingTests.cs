@@ -54,7 +54,7 @@ public sealed class PlanFilingTests() : IntegrationTest(demo: true)
         await plans.SubmitAsync(planId);
 
         var detail = await plans.GetAsync(planId);
-        Assert.Equal(("广州市教育局", PlanRouting.AuthorityStep, ReviewStatus.Submitted, false), (detail.ReviewingUnitName, detail.Step, detail.Status, detail.Editable));
+        Assert.Equal(("广州市教育局", "专业课计划审核,行业主管部门", ReviewStatus.Submitted, false), (detail.ReviewingUnitName, detail.Step, detail.Status, detail.Editable));
         var classRow = Assert.Single(detail.Classes);
         Assert.Equal(("何振宇", 30, 2m), (classRow.HeadTeacherName, classRow.PlannedEnrolment, classRow.Days));
 
@@ -70,7 +70,7 @@ public sealed class PlanFilingTests() : IntegrationTest(demo: true)
         var province = await App.DemoActorAsync("gd_edu");
         var planId = await Plans(province).SaveAsync(null, PlanTestData.Form(_courseId));
         var detail = await Plans(province).GetAsync(planId);
-        Assert.Equal(("广东省人力资源和社会保障厅", PlanRouting.HrssStep, ReviewStatus.Draft), (detail.ReviewingUnitName, detail.Step, detail.Status));
+        Assert.Equal(("广东省人力资源和社会保障厅", "专业课计划审核,人社业务主管部门", ReviewStatus.Draft), (detail.ReviewingUnitName, detail.Step, detail.Status));
     }
 
     [Fact]

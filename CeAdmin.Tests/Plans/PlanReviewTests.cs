@@ -41,7 +41,7 @@ public sealed class PlanReviewTests() : IntegrationTest(demo: true)
         var wrongKind = await Assert.ThrowsAsync<DomainException>(() => reviews.OpenAsync<CeAdmin.Domain.Organizations.AuthorityDetail>(ReviewKind.AuthorityApplication, caseId));
         Assert.Equal("该申请不存在", wrongKind.Message);
         var row = Assert.Single((await reviews.QueueAsync(Queue("教学能力提升"), new ReviewQueueFilter(Status: ReviewStatus.Submitted), new PageRequest())).Items);
-        Assert.Equal((caseId, "广州市专业技术人员继续教育培训中心", "高校教师师德师风建设", PlanRouting.AuthorityStep, 1),
+        Assert.Equal((caseId, "广州市专业技术人员继续教育培训中心", "高校教师师德师风建设", "专业课计划审核,行业主管部门", 1),
             (row.CaseId, row.ApplicantName, row.CourseName, row.Step, row.PlannedSessions));
 
         App.Clock.Advance(TimeSpan.FromHours(3));
@@ -50,7 +50,7 @@ public sealed class PlanReviewTests() : IntegrationTest(demo: true)
         await using (var db = App.Db())
             Assert.Equal(App.Clock.GetUtcNow().UtcDateTime, (await db.TrainingPlans.SingleAsync(p => p.Id == planId)).ApprovedAt);
         var history = await reviews.HistoryAsync(caseId);
-        Assert.Equal([("专业课计划申报信息申报", "广州市专业技术人员继续教育培训中心", "提交送审"), (PlanRouting.AuthorityStep, "广州市教育局", "同意")],
+        Assert.Equal([("专业课计划申报信息申报", "广州市专业技术人员继续教育培训中心", "提交送审"), ("专业课计划审核,行业主管部门", "广州市教育局", "同意")],
             history.Select(h => (h.BusinessStep, h.OperatorUnit, h.Result)));
         var detail = await App.As<PlanService>(_institution).GetAsync(planId);
         Assert.Equal((ReviewStatus.Approved, false), (detail.Status, detail.Editable));
@@ -68,7 +68,7 @@ public sealed class PlanReviewTests() : IntegrationTest(demo: true)
 
         var hrss = Reviews(await App.DemoActorAsync("hrss_reviewer"));
         var row = Assert.Single((await hrss.QueueAsync(Queue("广州市高校教师教学能力"), new ReviewQueueFilter(), new PageRequest())).Items);
-        Assert.Equal(("广州市教育局", "广东省人力资源和社会保障厅", PlanRouting.HrssStep), (row.ApplicantName, row.ReviewingUnitName, row.Step));
+        Assert.Equal(("广州市教育局", "广东省人力资源和社会保障厅", "专业课计划审核,人社业务主管部门"), (row.ApplicantName, row.ReviewingUnitName, row.Step));
         await hrss.DecideAsync(caseId, ReviewDecision.Approve, "同意备案");
 
         var stored = await PlanTestData.CaseAsync(App, caseId);

@@ -9,59 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Tests.Plans;
 
-/// <summary>1.7.2 and 1.7.3 show only the caller's region and series; a plan's 附件材料 are refused outside it; the demo's plans in every state.</summary>
+/// <summary>A plan's 附件材料 are refused outside its scope; the demo's plans come in every state (1.7.2 and 1.7.3: <see cref="PlanQueryScopeTests"/>).</summary>
 [Trait("Category", "Integration")]
 public sealed class PlanScopeTests() : IntegrationTest(demo: true)
 {
-    private const string CityInstitution = "广州市专业技术人员继续教育培训中心";
-
-    private async Task<PlanQueryService> QueriesAsync(string login) => App.As<PlanQueryService>(await App.DemoActorAsync(login));
-
     private static readonly PageRequest All = new(PageSize: 100);
-
-    /// <summary>The records demo adds past 研修班 plans whose classes await their roster; these tests look at the plans demo.</summary>
-    private static bool NotRosterDemo(string planName) => !planName.EndsWith("研修班", StringComparison.Ordinal);
-
-    [Fact]
-    public async Task Plan_query_shows_the_plans_this_authority_approved_or_filed()
-    {
-        var city = await (await QueriesAsync("gz_edu")).PlansAsync(new PlanFilter(), All);
-        Assert.Equal(["2026年广州地区高校辅导员职业能力提升培训", "2026年广州市高校教师人工智能应用能力培训", "2026年高校教师师德师风建设专题培训"],
-            city.Items.Select(p => p.Name).Where(NotRosterDemo).Order(StringComparer.Ordinal));
-        Assert.All(city.Items, p => Assert.True(p.OwnerName == "广州市教育局" || (p.ReviewingUnitName == "广州市教育局" && p.Status == ReviewStatus.Approved)));
-
-        var filtered = await (await QueriesAsync("gz_edu")).PlansAsync(new PlanFilter(CourseName: "辅导员", Year: 2026), All);
-        Assert.Equal("高校辅导员职业能力提升", Assert.Single(filtered.Items).CourseName);
-        Assert.Empty((await (await QueriesAsync("gz_edu")).PlansAsync(new PlanFilter(Year: 2018), All)).Items);
-        Assert.Empty((await (await QueriesAsync("fs_edu")).PlansAsync(new PlanFilter(), All)).Items);
-        Assert.Equal(["2026年全省高校课程思政示范培训", "2026年职业本科一流课程建设专题研修"],
-            (await (await QueriesAsync("gd_edu")).PlansAsync(new PlanFilter(), All)).Items.Select(p => p.Name).Where(NotRosterDemo).Order(StringComparer.Ordinal));
-        await Assert.ThrowsAsync<ScopeException>(async () => await App.As<PlanQueryService>(await App.DemoActorAsync("gz_train")).PlansAsync(new PlanFilter(), All));
-    }
-
-    [Fact]
-    public async Task Class_query_shows_approved_institution_classes_of_the_callers_region_and_series_only()
-    {
-        var city = (await (await QueriesAsync("gz_edu")).ClassesAsync(new ClassFilter(), All)).Items.Where(c => NotRosterDemo(c.PlanName)).ToList();
-        Assert.Equal(2, city.Count);
-        Assert.All(city, c => Assert.Equal(CityInstitution, c.OwnerName));
-
-        var province = (await (await QueriesAsync("gd_edu")).ClassesAsync(new ClassFilter(), All)).Items;
-        Assert.Equal(["广东技术师范大学继续教育学院", CityInstitution], province.Select(c => c.OwnerName).Distinct().Order(StringComparer.Ordinal));
-        Assert.Single((await (await QueriesAsync("gd_edu")).ClassesAsync(new ClassFilter(InstitutionName: "技术师范"), All)).Items, c => NotRosterDemo(c.PlanName));
-        Assert.Equal("2026年高校教师师德师风建设专题培训第二期",
-            Assert.Single((await (await QueriesAsync("gd_edu")).ClassesAsync(new ClassFilter(ClassName: "专题培训第二期"), All)).Items).Name);
-
-        // A county sees no city-level institution's classes, another city none of Guangzhou's; by id neither.
-        Assert.Empty((await (await QueriesAsync("th_edu")).ClassesAsync(new ClassFilter(), All)).Items);
-        Assert.Empty((await (await QueriesAsync("fs_edu")).ClassesAsync(new ClassFilter(), All)).Items);
-        var one = city[0];
-        foreach (var login in new[] { "th_edu", "fs_edu", "gpnu_ce" })
-            await Assert.ThrowsAsync<ScopeException>(async () => await App.As<ClassService>(await App.DemoActorAsync(login)).GetAsync(one.PlanId, one.Id));
-        var detail = await App.As<ClassService>(await App.DemoActorAsync("gz_edu")).GetAsync(one.PlanId, one.Id);
-        Assert.Equal((false, 2), (detail.Editable, detail.Instructors.Count));
-        Assert.Contains("**********", detail.HeadTeacherIdNumber);
-    }
 
     [Fact]
     public async Task A_plans_attachments_are_refused_outside_its_scope()

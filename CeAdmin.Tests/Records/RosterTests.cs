@@ -104,7 +104,7 @@ public sealed class RosterTests() : IntegrationTest(demo: true)
         Assert.Equal("请输入工作单位", bad.Errors["Entries[4].WorkUnit"][0]);
         Assert.Equal("所属地区不是广东省的行政区划", bad.Errors["Entries[5].RegionCode"][0]);
         Assert.Equal("性别与公民身份号码不符", bad.Errors["Entries[1].Gender"][0]);
-        Assert.Equal(ValidationRules.IdNumberMessage, bad.Errors["Entries[2].IdNumber"][0]);
+        Assert.Equal("公民身份号码格式或校验位不正确", bad.Errors["Entries[2].IdNumber"][0]);
         Assert.Equal("请选择考核结果", bad.Errors["Entries[2].Result"][0]);
         Assert.Equal("名单中公民身份号码重复", bad.Errors["Entries[3].IdNumber"][0]);
 

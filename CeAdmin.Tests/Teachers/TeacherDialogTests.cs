@@ -54,7 +54,7 @@ public sealed class TeacherDialogTests : BunitContext, IAsyncLifetime
 
         _provider.WaitForAssertion(() =>
         {
-            Assert.Equal(ValidationRules.IdNumberMessage, ErrorOf("#teacher-id-number"));
+            Assert.Equal("公民身份号码格式或校验位不正确", ErrorOf("#teacher-id-number"));
             Assert.Equal("可以教授课程不能超过500个字", ErrorOf("#teacher-courses"));
             Assert.Contains("501 / 500", _provider.Markup);
         });

@@ -107,7 +107,7 @@ public sealed class TeacherServiceTests() : IntegrationTest(demo: true)
         };
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => Service(_city).CreateAsync(form));
         Assert.Equal(["Courses", "Email", "Gender", "IdNumber", "Name", "Phone", "Profile"], bad.Errors.Keys.Order().ToArray());
-        Assert.Equal(ValidationRules.IdNumberMessage, bad.Errors["IdNumber"][0]);
+        Assert.Equal("公民身份号码格式或校验位不正确", bad.Errors["IdNumber"][0]);
         Assert.Equal("可以教授课程不能超过500个字", bad.Errors["Courses"][0]);
         Assert.Equal("教师简介不能超过1000个字", bad.Errors["Profile"][0]);
 
