@@ -54,6 +54,7 @@ public static class ServiceRegistration
         services.AddDataProtection().SetApplicationName("CeAdmin").PersistKeysToDbContext<AppDbContext>();
 
         AddIdentity(services, config);
+        builder.AddCeAdminCredentials();
         services.AddScoped<UserSession>();
 
         // Query exports: temporary files handed to the browser through a one-time download.

@@ -198,9 +198,9 @@ public sealed class CapturingSmsSender : ISmsSender
 {
     public List<(string Phone, string Message)> Sent { get; } = [];
 
-    public Task SendAsync(string phoneNumber, string message, CancellationToken ct = default)
+    public Task SendAsync(SmsCodeMessage message, CancellationToken ct = default)
     {
-        lock (Sent) Sent.Add((phoneNumber, message));
+        lock (Sent) Sent.Add((message.PhoneNumber, message.Text));
         return Task.CompletedTask;
     }
 
