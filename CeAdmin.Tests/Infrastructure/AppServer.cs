@@ -16,10 +16,13 @@ public sealed class AppServer : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
     private readonly string _environment;
+    private readonly bool _captureSms;
 
     /// <param name="services">Replaces services after the app's, e.g. a counting password hasher.</param>
-    public AppServer(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development")
+    /// <param name="captureSms">False: the app keeps the SMS sender it chose for its environment and settings.</param>
+    public AppServer(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development", bool captureSms = true)
     {
+        _captureSms = captureSms;
         _services = services;
         _environment = environment;
         _settings = new Dictionary<string, string?>
@@ -53,7 +56,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<ISmsSender>(Sms);
+            if (_captureSms) services.AddSingleton<ISmsSender>(Sms);
             _services?.Invoke(services);
         });
     }
