@@ -36,7 +36,7 @@ public sealed class RealNameFormValidator : FormValidator<RealNameForm>
 {
     public RealNameFormValidator()
     {
-        RuleFor(x => x.RealName).NotEmpty().WithMessage("请输入姓名").MaxChars(50, "姓名");
+        RuleFor(x => x.RealName).NotEmpty().WithMessage("请输入姓名").PersonName();
         RuleFor(x => x.IdNumber).NotEmpty().WithMessage("请输入公民身份号码").IdNumber();
     }
 }
@@ -100,7 +100,7 @@ public sealed class OperatorInvitationValidator : FormValidator<OperatorInvitati
     public OperatorInvitationValidator()
     {
         RuleFor(x => x.LoginName).NotEmpty().WithMessage("请输入经办人个人登录账号");
-        RuleFor(x => x.RealName).NotEmpty().WithMessage("请输入经办人姓名");
+        RuleFor(x => x.RealName).NotEmpty().WithMessage("请输入经办人姓名").PersonName("经办人姓名");
         RuleFor(x => x.IdNumber).NotEmpty().WithMessage("请输入经办人公民身份号码").IdNumber();
     }
 }

@@ -8,7 +8,7 @@ namespace CeAdmin.App.Features.Accounts;
 public sealed record SignInOutcome(AppUser? User, string? Error);
 
 /// <summary>
-/// Checks credentials without telling whether an account exists (docs/decisions/0011): an unknown name,
+/// Checks credentials without telling whether an account exists (docs/decisions/0012): an unknown name,
 /// a name of the other kind (个人/单位) and a wrong password get the same message, and each runs the
 /// password hasher once, so the answers also take about the same time. A locked account says so only
 /// to whoever gives its correct password.

@@ -1170,6 +1170,11 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("WorkUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1189,6 +1194,47 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
                     b.ToTable("CeRecords");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Records.RecordRegionFix", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("NewRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("OldRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SuggestedRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Outcome");
+
+                    b.ToTable("RecordRegionFixes", (string)null);
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.ReferenceData.HoursRule", b =>
@@ -3021,6 +3067,15 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Records.RecordRegionFix", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Records.CeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>

@@ -1131,6 +1131,11 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorkUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1150,6 +1155,45 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
                     b.ToTable("CeRecords");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Records.RecordRegionFix", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Outcome");
+
+                    b.ToTable("RecordRegionFixes", (string)null);
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.ReferenceData.HoursRule", b =>
@@ -2974,6 +3018,15 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Records.RecordRegionFix", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Records.CeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>

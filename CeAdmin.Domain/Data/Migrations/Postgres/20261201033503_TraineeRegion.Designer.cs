@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CeAdmin.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201034112_SmsChallengeIssuedAt")]
-    partial class SmsChallengeIssuedAt
+    [Migration("20261201033503_TraineeRegion")]
+    partial class TraineeRegion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -139,9 +139,6 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("IssuedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -161,8 +158,6 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("PhoneNumber", "IssuedAt");
 
                     b.HasIndex("Purpose", "Subject");
 
@@ -1173,6 +1168,11 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("WorkUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1192,6 +1192,47 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
                     b.ToTable("CeRecords");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Records.RecordRegionFix", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("NewRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("OldRegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SuggestedRegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Outcome");
+
+                    b.ToTable("RecordRegionFixes", (string)null);
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.ReferenceData.HoursRule", b =>
@@ -3024,6 +3065,15 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Records.RecordRegionFix", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Records.CeRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
