@@ -15,6 +15,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         // One personal account per person.
         b.HasIndex(x => x.IdNumber).IsUnique();
         b.Ignore(x => x.IsVerified);
+        b.Ignore(x => x.IsDisabled);
     }
 }
 
@@ -58,5 +59,17 @@ public sealed class SmsChallengeConfiguration : IEntityTypeConfiguration<SmsChal
         b.HasIndex(x => new { x.Purpose, x.Subject });
         // The resend wait and the daily cap look up a phone's codes of the day.
         b.HasIndex(x => new { x.PhoneNumber, x.IssuedAt });
+    }
+}
+
+public sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.Property(x => x.Id).HasMaxLength(64);
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.EndReason).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(x => x.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

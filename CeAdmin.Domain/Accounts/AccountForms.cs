@@ -80,6 +80,7 @@ public sealed class UnitRegistrationValidator : FormValidator<UnitRegistration>
         RuleFor(x => x.ConfirmPassword).NotEmpty().WithMessage("请再次输入密码")
             .Equal(x => x.Password).WithMessage("两次输入的密码不一致");
         RuleFor(x => x.UnitName).NotEmpty().WithMessage("请输入单位名称").MaxChars(100, "单位名称");
+        RuleFor(x => x.Kind).Must(k => UnitKinds.SelfRegistrable.Contains(k)).WithMessage(UnitKinds.NotSelfRegistrableMessage);
         RuleFor(x => x.Code).NotEmpty().WithMessage("请输入单位证件号码");
         RuleFor(x => x.Code).Uscc().When(x => x.CodeType == UnitCodeType.Uscc);
         RuleFor(x => x.Code).OrganizationCode().When(x => x.CodeType == UnitCodeType.OrganizationCode);

@@ -16,7 +16,8 @@ public sealed class PasswordService(
     ICurrentUser currentUser,
     IPasswordHasher<AppUser> hasher,
     ILookupNormalizer normalizer,
-    SmsChallengeService sms)
+    SmsChallengeService sms,
+    TimeProvider clock)
 {
     private readonly PasswordChangeValidator _changeValidator = new();
     private readonly PasswordResetRequestValidator _requestValidator = new();
@@ -24,7 +25,10 @@ public sealed class PasswordService(
 
     public const string CodeSentMessage = "如果该登录账号存在并已绑定手机号码，短信验证码已发送至该手机号码，请查收。";
 
-    /// <summary>修改密码: the current password is required. Returns the user's id for signing the browser in again.</summary>
+    /// <summary>
+    /// 修改密码: the current password is required. Returns the user's id: the page then ends the other
+    /// sessions and renews its own cookie (SessionCookie.RenewAfterCredentialChangeAsync), which needs the HTTP response.
+    /// </summary>
     public async Task<string> ChangeAsync(PasswordChange form, CancellationToken ct = default)
     {
         var actor = await currentUser.RequireActorAsync();
@@ -59,6 +63,8 @@ public sealed class PasswordService(
         SetPassword(user, form.NewPassword);
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
+        // Every session ends in the same save: the open pages too, at their next revalidation.
+        await SessionService.EndAllAsync(db, user.Id, SessionEndReason.CredentialsChanged, clock.GetUtcNow().UtcDateTime, null, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -49,7 +49,7 @@ public sealed class AppDbContextOptions
             var b = new DbContextOptionsBuilder<PostgresAppDbContext>()
                 .UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors(AuditInterceptor.Instance);
+                .AddInterceptors(TextGuardInterceptor.Instance, AuditInterceptor.Instance);
             var opts = b.Options;
             _create = () => new PostgresAppDbContext(opts);
         }
@@ -58,7 +58,7 @@ public sealed class AppDbContextOptions
             var b = new DbContextOptionsBuilder<SqliteAppDbContext>()
                 .UseSqlite(database.ConnectionString)
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors(AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance);
+                .AddInterceptors(TextGuardInterceptor.Instance, AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance);
             var opts = b.Options;
             _create = () => new SqliteAppDbContext(opts);
         }

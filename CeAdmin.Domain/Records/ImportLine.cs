@@ -105,6 +105,11 @@ internal sealed class ImportLine
         {
             Fail(column, $"{column}不能超过{max}个字");
         }
+        else if (!TextSafety.IsClean(text))
+        {
+            // Reported for this row; the save guard would otherwise refuse the whole file.
+            Fail(column, column + TextSafety.Message);
+        }
         return text;
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Data;
 using CeAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,16 +28,16 @@ public sealed class SignInAnswerTests : IAsyncLifetime
         using var browser = new HttpSession(_server);
 
         var before = _hasher.Verifications;
-        var unknown = await browser.SignInAsync("nobody_here", "Wrong2468a");
+        var unknown = await browser.TrySignInAsync("nobody_here", "Wrong2468a");
         Assert.Equal(before + 1, _hasher.Verifications);
 
         before = _hasher.Verifications;
-        var wrong = await browser.SignInAsync("gz_edu", "Wrong2468a");
+        var wrong = await browser.TrySignInAsync("gz_edu", "Wrong2468a");
         Assert.Equal(before + 1, _hasher.Verifications);
 
         // A unit login name tried as a personal one is "unknown" too.
         before = _hasher.Verifications;
-        var otherKind = await browser.SignInAsync("gz_edu_unit", "Wrong2468a");
+        var otherKind = await browser.TrySignInAsync("gz_edu_unit", "Wrong2468a");
         Assert.Equal(before + 1, _hasher.Verifications);
 
         Assert.Equal(HttpStatusCode.OK, unknown.Status);
@@ -49,15 +51,32 @@ public sealed class SignInAnswerTests : IAsyncLifetime
     public async Task A_locked_account_says_so_only_to_whoever_gives_its_password()
     {
         using var browser = new HttpSession(_server);
-        for (var i = 0; i < 5; i++) await browser.SignInAsync("th_edu", "Wrong2468a");
+        for (var i = 0; i < 5; i++) await browser.TrySignInAsync("th_edu", "Wrong2468a");
 
         var before = _hasher.Verifications;
-        var wrongWhileLocked = await browser.SignInAsync("th_edu", "Wrong2468a");
+        var wrongWhileLocked = await browser.TrySignInAsync("th_edu", "Wrong2468a");
         Assert.Equal(before + 1, _hasher.Verifications);
         Assert.Equal("登录账号或密码错误。连续5次输入错误，账号将被锁定15分钟。", wrongWhileLocked.Text("login-error"));
 
-        var rightWhileLocked = await browser.SignInAsync("th_edu", "Gdce2468a");
+        var rightWhileLocked = await browser.TrySignInAsync("th_edu", "Gdce2468a");
         Assert.StartsWith("账号已被锁定（连续5次密码错误），请于15分钟后", rightWhileLocked.Text("login-error"));
+        Assert.False(await browser.IsSignedInAsync());
+    }
+
+    [Fact]
+    public async Task A_disabled_account_says_so_only_to_whoever_gives_its_password()
+    {
+        await using (var db = _server.Services.GetRequiredService<AppDbContextOptions>().Create())
+            await db.Users.Where(u => u.UserName == "py_train").ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, DateTime.UtcNow));
+        using var browser = new HttpSession(_server);
+
+        var before = _hasher.Verifications;
+        var wrong = await browser.TrySignInAsync("py_train", "Wrong2468a");
+        Assert.Equal(before + 1, _hasher.Verifications);
+        Assert.Equal("登录账号或密码错误。连续5次输入错误，账号将被锁定15分钟。", wrong.Text("login-error"));
+
+        var right = await browser.TrySignInAsync("py_train", "Gdce2468a");
+        Assert.Equal("该账号已被停用，请联系系统管理员。", right.Text("login-error"));
         Assert.False(await browser.IsSignedInAsync());
     }
 
@@ -105,7 +124,7 @@ public sealed class SignInThrottleTests : IAsyncLifetime
         for (var i = 0; i < 30; i++)
         {
             // A different name each time: the address limit, not the account's, stops them.
-            var page = await browser.SignInAsync($"guess_{i}", "Wrong2468a");
+            var page = await browser.TrySignInAsync($"guess_{i}", "Wrong2468a");
             statuses.Add(page.Status);
             if (page.Status == HttpStatusCode.TooManyRequests) refused ??= page;
         }
@@ -121,9 +140,9 @@ public sealed class SignInThrottleTests : IAsyncLifetime
     public async Task One_account_gets_five_tries_whatever_the_address()
     {
         using var browser = new HttpSession(_server);
-        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await browser.SignInAsync("hz_edu", "Wrong2468a")).Status);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await browser.SignInAsync("HZ_EDU", "Gdce2468a")).Status);
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await browser.TrySignInAsync("hz_edu", "Wrong2468a")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await browser.TrySignInAsync("HZ_EDU", "Gdce2468a")).Status);
         // Another account from the same address still signs in.
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("gz_edu", "Gdce2468a")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.TrySignInAsync("gz_edu", "Gdce2468a")).Status);
     }
 }

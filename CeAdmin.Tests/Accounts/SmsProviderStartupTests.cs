@@ -1,4 +1,5 @@
 using CeAdmin.Tests.Infrastructure;
+using CeAdmin.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ public sealed class SmsProviderStartupTests
     [InlineData("Log")]
     public void Production_without_a_provider_refuses_to_start_and_says_what_to_set(string? provider)
     {
-        var ex = Record.Exception(() => new AppServer(new Dictionary<string, string?> { ["Sms:Provider"] = provider }, environment: "Production", captureSms: false));
+        var ex = Record.Exception(() => new AppServer(Production(new() { ["Sms:Provider"] = provider }), environment: "Production", captureSms: false));
 
         var message = MessagesOf(ex);
         Assert.Contains("短信服务未配置（环境：Production）：请设置 Sms:Provider=Tencent 以及 Sms:Tencent:SecretId、SecretKey、SdkAppId、SignName、TemplateId", message);
@@ -21,10 +22,10 @@ public sealed class SmsProviderStartupTests
     [Fact]
     public void An_incomplete_provider_names_the_missing_settings()
     {
-        var ex = Record.Exception(() => new AppServer(new Dictionary<string, string?>
+        var ex = Record.Exception(() => new AppServer(Production(new()
         {
             ["Sms:Provider"] = "Tencent", ["Sms:Tencent:SecretId"] = "AKIDtest", ["Sms:Tencent:SecretKey"] = "k",
-        }, environment: "Production", captureSms: false));
+        }), environment: "Production", captureSms: false));
 
         Assert.Contains("还需要设置 Sms:Tencent:SdkAppId、Sms:Tencent:SignName、Sms:Tencent:TemplateId", MessagesOf(ex));
     }
@@ -34,13 +35,13 @@ public sealed class SmsProviderStartupTests
     {
         await using var fake = await FakeTencentSms.StartAsync();
         var log = new LogLines();
-        await using var server = new AppServer(new Dictionary<string, string?>
+        await using var server = new AppServer(Production(new()
         {
             ["Logging:LogLevel:Default"] = "Information",
             ["Sms:Provider"] = "Tencent", ["Sms:Tencent:Endpoint"] = fake.Url,
             ["Sms:Tencent:SecretId"] = "AKIDtest", ["Sms:Tencent:SecretKey"] = "test-secret-key",
             ["Sms:Tencent:SdkAppId"] = "1400006666", ["Sms:Tencent:SignName"] = "广东省人社厅", ["Sms:Tencent:TemplateId"] = "1234567",
-        }, services: s => s.AddSingleton<ILoggerProvider>(log), environment: "Production", captureSms: false);
+        }), services: s => s.AddSingleton<ILoggerProvider>(log), environment: "Production", captureSms: false);
 
         using var browser = new HttpSession(server);
         await browser.PostAsync("/account/forgot-password", "send-code", ("Send.LoginName", "th_edu"));
@@ -64,6 +65,14 @@ public sealed class SmsProviderStartupTests
         await browser.PostAsync("/account/forgot-password", "send-code", ("Send.LoginName", "th_edu"));
 
         Assert.Contains(log.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^短信（开发环境，未真正发送）→ 1\d{10}: .*验证码：\d{6}"));
+    }
+
+    /// <summary>Production's other required settings (the key-protection certificate), so that only the SMS settings vary.</summary>
+    private static Dictionary<string, string?> Production(Dictionary<string, string?> sms)
+    {
+        sms["DataProtection:CertificatePath"] = ProductionFixture.CertificateFile;
+        sms["DataProtection:CertificatePassword"] = ProductionFixture.Password;
+        return sms;
     }
 
     private static string MessagesOf(Exception? ex)

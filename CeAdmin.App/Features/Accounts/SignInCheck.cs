@@ -10,8 +10,8 @@ public sealed record SignInOutcome(AppUser? User, string? Error);
 /// <summary>
 /// Checks credentials without telling whether an account exists (docs/decisions/0012): an unknown name,
 /// a name of the other kind (个人/单位) and a wrong password get the same message, and each runs the
-/// password hasher once, so the answers also take about the same time. A locked account says so only
-/// to whoever gives its correct password.
+/// password hasher once, so the answers also take about the same time. A locked or disabled account says
+/// so only to whoever gives its correct password.
 /// </summary>
 public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SecurityOptions security)
 {
@@ -30,6 +30,14 @@ public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUse
             _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString("N"));
             hasher.VerifyHashedPassword(decoy, _decoyHash, password);
             return new SignInOutcome(null, WrongMessage);
+        }
+
+        if (user.IsDisabled)
+        {
+            // Identity would refuse a disabled account (NotAllowed) before the hasher: the same treatment as a lockout.
+            return await users.CheckPasswordAsync(user, password)
+                ? new SignInOutcome(null, "该账号已被停用，请联系系统管理员。")
+                : new SignInOutcome(null, WrongMessage);
         }
 
         if (await users.IsLockedOutAsync(user))
