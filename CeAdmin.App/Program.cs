@@ -32,6 +32,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCeAdminThrottling();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
