@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CeAdmin.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201043515_QualificationRegion")]
+    [Migration("20261201045528_QualificationRegion")]
     partial class QualificationRegion
     {
         /// <inheritdoc />
@@ -173,6 +173,9 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -192,6 +195,8 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhoneNumber", "IssuedAt");
 
                     b.HasIndex("Purpose", "Subject");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CeAdmin.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201043439_QualificationRegion")]
+    [Migration("20261201045519_QualificationRegion")]
     partial class QualificationRegion
     {
         /// <inheritdoc />
@@ -166,6 +166,9 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -185,6 +188,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhoneNumber", "IssuedAt");
 
                     b.HasIndex("Purpose", "Subject");
 
