@@ -1,7 +1,7 @@
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Accounts;
 
 /// <summary>1.1.4: 个人登录, the choose-unit dialog, the shell in Chinese, lockout and idle sign-out messages.</summary>
 [Trait("Category", "Browser")]

@@ -3,7 +3,7 @@ using CeAdmin.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Security;
 
 /// <summary>An app whose idle limit is a few seconds and whose circuits re-check every second.</summary>
 public sealed class ShortSessionFixture : BrowserFixture

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Accounts;
 
 /// <summary>
 /// The whole of manual 1.1 through the real UI over SignalR: personal registration, real-name

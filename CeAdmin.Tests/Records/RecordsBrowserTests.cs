@@ -3,7 +3,7 @@ using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Records;
 
 /// <summary>1.7.1 through the real UI: query with filters, open a record, export the whole filtered result and read the download.</summary>
 [Trait("Category", "Browser")]
@@ -26,7 +26,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         var rows = page.Locator("#records-grid tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(20);
         await Assertions.Expect(page.Locator("#records-total")).ToContainTextAsync("共");
-        await Screens.ShotAsync(page, "1.7.1-01-list");
+        await BrowserFixture.ScreenshotAsync(page, "1.7.1-01-list");
 
         // Filters: 年度 2025 and 天河区 (the city is fixed to the authority's own).
         await ChooseAsync(page, "#filter-year", "2025");
@@ -43,7 +43,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).Or(page.Locator("button[aria-label='下一页']")).First.ClickAsync();
         await Assertions.Expect(page.Locator("#records-grid tbody tr td").First).ToHaveTextAsync("21");
-        await Screens.ShotAsync(page, "1.7.1-02-filtered");
+        await BrowserFixture.ScreenshotAsync(page, "1.7.1-02-filtered");
 
         // 查看: the detail shows every field of the manual's screen and the full ID number.
         var name = await rows.First.Locator("td").Nth(1).InnerTextAsync();
@@ -54,7 +54,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         foreach (var label in new[] { "姓名", "性别", "公民身份号码", "工作单位", "所属地区", "主管部门", "课程名称", "科目类型", "学习形式", "学习开始时间", "学习结束时间", "参训天数", "考核结果", "拟申报学时", "施教机构名称", "申报年度", "学习地点", "学习内容", "备注" })
             await Assertions.Expect(basic.Locator(".info-label", new() { HasTextString = label }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#detail-id-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{17}[\dX]$"));
-        await Screens.ShotAsync(page, "1.7.1-03-detail");
+        await BrowserFixture.ScreenshotAsync(page, "1.7.1-03-detail");
 
         // 导出Excel: the whole filtered result, not the page, read back from the browser's download.
         await page.GoBackAsync();
@@ -85,7 +85,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
             File.Delete(path);
         }
         await Assertions.Expect(page.GetByText("导出完成")).ToBeVisibleAsync();
-        await Screens.ShotAsync(page, "1.7.1-04-exported");
+        await BrowserFixture.ScreenshotAsync(page, "1.7.1-04-exported");
 
         // The download link worked once, for its owner: a second fetch is refused.
         var again = await page.APIRequest.GetAsync(download.Url);
@@ -111,6 +111,6 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         await browser.GotoAsync(county, "/" + href);
         await Assertions.Expect(county.Locator("#record-error")).ToContainTextAsync("无权访问该数据", new() { Timeout = 15_000 });
         await Assertions.Expect(county.Locator("#record-basic")).ToHaveCountAsync(0);
-        await Screens.ShotAsync(county, "1.7.1-05-out-of-scope");
+        await BrowserFixture.ScreenshotAsync(county, "1.7.1-05-out-of-scope");
     }
 }

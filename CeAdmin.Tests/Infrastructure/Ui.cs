@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Infrastructure;
 
 /// <summary>MudBlazor interactions the browser tests share.</summary>
 internal static class Ui

@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 using MiniExcelLibs;
 using T = CeAdmin.Domain.Records.RecordImportTemplate;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Records;
 
 /// <summary>Where records come from, through the UI: an institution's 结业名单 and an authority's Excel import.</summary>
 [Trait("Category", "Browser")]
@@ -49,7 +49,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
         await page.GetByRole(AriaRole.Link, new() { Name = "培训班结业名单" }).ClickAsync();
         var awaiting = page.Locator("#roster-classes tbody tr", new() { HasTextString = "待录入" }).First;
         await Assertions.Expect(awaiting).ToBeVisibleAsync();
-        await Screens.ShotAsync(page, "1.7-roster-01-classes");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-roster-01-classes");
 
         await awaiting.Locator("button.enter-roster").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
@@ -74,7 +74,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(dialog.GetByText("请选择性别")).ToBeVisibleAsync();
         await Assertions.Expect(dialog.GetByText("请输入工作单位")).ToBeVisibleAsync();
         await Assertions.Expect(dialog.GetByText("请选择所属地区")).ToBeVisibleAsync();
-        await Screens.ShotAsync(page, "1.7-roster-02-field-errors");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-roster-02-field-errors");
 
         var second = DemoIds.IdNumber("440106", new DateOnly(1990, 1, 1), 122);
         await dialog.Locator(".entry-id input").Nth(1).FillAsync(second);
@@ -101,7 +101,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
         await dialog.Locator("#roster-submit").ClickAsync();
         await Assertions.Expect(page.GetByText("已为3名合格学员生成继续教育记录")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#roster-classes")).ToContainTextAsync("已录入 3 人合格");
-        await Screens.ShotAsync(page, "1.7-roster-04-recorded");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-roster-04-recorded");
 
         // 天河区 finds its professional's record in 继续教育记录查询 and counts it in 统计分析; the others are not its.
         await county.GetByRole(AriaRole.Link, new() { Name = "继续教育记录查询" }).ClickAsync();
@@ -114,12 +114,12 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(row).ToContainTextAsync("广州市天河区");
         await Assertions.Expect(row).ToContainTextAsync("广州市天河区教育局");
         await Assertions.Expect(county.Locator("#records-total")).ToContainTextAsync("共 1 条");
-        await Screens.ShotAsync(county, "1.7-roster-05-county-query");
+        await BrowserFixture.ScreenshotAsync(county, "1.7-roster-05-county-query");
         await county.FillAsync("#filter-id", second);
         await county.ClickAsync("#records-search");
         await Assertions.Expect(county.Locator("#records-total")).ToContainTextAsync("共 0 条");
         Assert.Equal(before + 1, await StatisticsRecordsAsync(county));
-        await Screens.ShotAsync(county, "1.7-roster-06-county-statistics");
+        await BrowserFixture.ScreenshotAsync(county, "1.7-roster-06-county-statistics");
     }
 
     [Fact]
@@ -178,9 +178,9 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
             var held = grid.Locator("tbody tr", new() { HasTextString = "与第2行（同一人员）时间重叠" });
             await Assertions.Expect(held.Locator("td").First).ToHaveTextAsync("12");
             await Assertions.Expect(page.Locator("#import-held")).ToContainTextAsync("第 12 行");
-            await Screens.ShotAsync(page, "1.7-import-01-result");
+            await BrowserFixture.ScreenshotAsync(page, "1.7-import-01-result");
             await page.SetViewportSizeAsync(1366, 768);
-            await Screens.ShotAsync(page, "1.7-import-01-result-1366");
+            await BrowserFixture.ScreenshotAsync(page, "1.7-import-01-result-1366");
 
             var report = await page.RunAndWaitForDownloadAsync(() => page.Locator("#import-result button.export-button").ClickAsync());
             Assert.StartsWith("继续教育记录导入未通过明细", report.SuggestedFilename);
@@ -197,7 +197,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
             await Assertions.Expect(page.Locator("#import-summary")).ToContainTextAsync("已导入 2 行");
             await Assertions.Expect(page.Locator("#import-held")).ToHaveCountAsync(0);
             await Assertions.Expect(grid).Not.ToContainTextAsync("时间重叠");
-            await Screens.ShotAsync(page, "1.7-import-02-overlap-imported");
+            await BrowserFixture.ScreenshotAsync(page, "1.7-import-02-overlap-imported");
 
             // Not a workbook: the clear message, nothing imported.
             await File.WriteAllTextAsync(path, "姓名,性别\n张三,男");

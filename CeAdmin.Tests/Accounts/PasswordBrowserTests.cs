@@ -1,7 +1,7 @@
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Accounts;
 
 /// <summary>用户密码重置 (1.1): 忘记密码 with an SMS code from the login page, 修改密码 from the app bar.</summary>
 [Trait("Category", "Browser")]

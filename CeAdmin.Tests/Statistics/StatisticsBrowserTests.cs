@@ -2,7 +2,7 @@ using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Statistics;
 
 /// <summary>统计分析: the city's view drilled to a district, the HRSS department's province view, and the styled export.</summary>
 [Trait("Category", "Browser")]
@@ -19,17 +19,17 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "天河区" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("广州市");
         await Assertions.Expect(page.Locator(".mud-chart").First).ToBeVisibleAsync();
-        await Screens.ShotAsync(page, "1.7-stat-01-city");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-stat-01-city");
 
         await page.Locator(".stat-row a.drill-down", new() { HasTextString = "天河区" }).ClickAsync();
         await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("天河区");
         await Assertions.Expect(page.Locator(".stat-row")).ToHaveCountAsync(1);
-        await Screens.ShotAsync(page, "1.7-stat-02-district");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-stat-02-district");
         await page.Locator("#stat-breadcrumb a.drill-up", new() { HasTextString = "广州市" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "越秀区" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "按年度" }).ClickAsync();
-        await Screens.ShotAsync(page, "1.7-stat-03-by-year");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-stat-03-by-year");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("button.export-button").ClickAsync());
         Assert.StartsWith("继续教育统计_广州市_", download.SuggestedFilename);
@@ -57,9 +57,9 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixtu
         // Every prefecture-level city has its row (the province's own row comes on top when it has data).
         foreach (var city in new[] { "广州市", "深圳市", "东莞市", "中山市", "云浮市" })
             await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = city }).First).ToBeVisibleAsync();
-        await Screens.ShotAsync(page, "1.7-stat-04-province");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-stat-04-province");
         await page.GetByRole(AriaRole.Tab, new() { Name = "按专业序列" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "卫生技术人员" })).ToBeVisibleAsync();
-        await Screens.ShotAsync(page, "1.7-stat-05-by-series");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-stat-05-by-series");
     }
 }

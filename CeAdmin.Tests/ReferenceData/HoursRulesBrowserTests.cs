@@ -1,7 +1,7 @@
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.ReferenceData;
 
 /// <summary>学时规定: the HRSS department adds a year's rule, with a field message for a wrong sum; authorities only read.</summary>
 [Trait("Category", "Browser")]

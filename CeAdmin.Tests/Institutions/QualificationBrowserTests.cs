@@ -2,7 +2,7 @@ using CeAdmin.Tests.Attachments;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Institutions;
 
 /// <summary>
 /// Manual 1.3.1 and 1.5.2 through the real UI: the province publishes a catalog, an institution

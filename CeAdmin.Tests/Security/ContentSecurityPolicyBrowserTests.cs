@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Security;
 
 /// <summary>
 /// The Content-Security-Policy holds with Blazor Server and MudBlazor: the main pages of several roles

@@ -2,7 +2,7 @@ using CeAdmin.Tests.Attachments;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Organizations;
 
 /// <summary>
 /// 1.2.1 → 1.5.1 through the real UI: 广州市荔湾区教育局 (lw_edu) applies with its certificate and submits,

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-namespace CeAdmin.Tests.Browser;
+namespace CeAdmin.Tests.Organizations;
 
 /// <summary>1.2.2, 1.7.4, batch review, the HRSS review page, a returned application and a case outside the scope opened by URL.</summary>
 [Trait("Category", "Browser")]
