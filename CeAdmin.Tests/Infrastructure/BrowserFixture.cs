@@ -4,12 +4,13 @@ namespace CeAdmin.Tests.Infrastructure;
 
 /// <summary>
 /// Debian's chromium driven by Playwright (no browser download here) against one app server per
-/// test class. Screenshots go to TestResults/screenshots.
+/// test class. One chromium serves the whole run; every page opens in a browser context of its own
+/// (cookies, storage), which the class closes at its end. Screenshots go to TestResults/screenshots.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
     public AppServer Server { get; private set; } = null!;
 
@@ -23,13 +24,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = new AppServer(Settings);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN"],
-        });
+        Browser = await SharedChromium.GetAsync();
     }
 
     public async Task<IPage> NewPageAsync()
@@ -41,6 +36,7 @@ public class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             AcceptDownloads = true,
         });
+        lock (_contexts) _contexts.Add(context);
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
@@ -86,8 +82,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        // Closed before the server goes: an open page of a stopped server keeps trying to reconnect its circuit.
+        foreach (var context in _contexts) await context.CloseAsync();
         await Server.DisposeAsync();
     }
 
@@ -96,5 +92,44 @@ public class BrowserFixture : IAsyncLifetime
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CeAdmin.sln"))) dir = dir.Parent;
         return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+}
+
+/// <summary>The run's one chromium, launched on first use (again if it went away) and closed when the test process ends.</summary>
+public static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    public static async Task<IBrowser> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true }) return _browser;
+            if (_playwright is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Close();
+            }
+            return _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = BrowserFixture.ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN"],
+            });
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static void Close()
+    {
+        try { _browser?.CloseAsync().Wait(TimeSpan.FromSeconds(5)); }
+        catch (Exception ex) when (ex is AggregateException or PlaywrightException) { }
+        _playwright?.Dispose();
     }
 }
