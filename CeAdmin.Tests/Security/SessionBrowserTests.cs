@@ -5,19 +5,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CeAdmin.Tests.Security;
 
-/// <summary>An app whose idle limit is a few seconds and whose circuits re-check every second.</summary>
+/// <summary>
+/// An app whose idle limit is twelve seconds (long enough for a sign-in on a loaded machine to finish inside
+/// it) and whose circuits re-check every second.
+/// </summary>
 public sealed class ShortSessionFixture : BrowserFixture
 {
     protected override Dictionary<string, string?> Settings => new()
     {
-        ["Security:IdleMinutes"] = "0.08",
+        ["Security:IdleMinutes"] = "0.2",
         ["Security:RevalidationSeconds"] = "1",
     };
 }
 
 /// <summary>Idle sign-out and prompt loss of an open circuit when the operator's authorisation is withdrawn.</summary>
 [Trait("Category", "Browser")]
-[Collection("Browser")]
+[Collection("Browser waits")]
 public sealed class SessionBrowserTests(ShortSessionFixture browser) : IClassFixture<ShortSessionFixture>
 {
     [Fact]
@@ -25,7 +28,7 @@ public sealed class SessionBrowserTests(ShortSessionFixture browser) : IClassFix
     {
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, "th_edu", "广州市天河区教育局");
-        await page.WaitForURLAsync(u => u.Contains("reason=idle"), new() { Timeout = 20_000 });
+        await page.WaitForURLAsync(u => u.Contains("reason=idle"), new() { Timeout = 40_000 });
         await Microsoft.Playwright.Assertions.Expect(page.Locator(".login-notice")).ToContainTextAsync("未操作，系统已自动退出");
         await BrowserFixture.ScreenshotAsync(page, "1.1.4-09-idle-signed-out");
     }
@@ -63,7 +66,7 @@ public sealed class RevalidatingFixture : BrowserFixture
 
 /// <summary>An open page (its circuit) ends with its server-side session: 退出 elsewhere, the absolute lifetime.</summary>
 [Trait("Category", "Browser")]
-[Collection("Browser")]
+[Collection("Browser waits")]
 public sealed class SessionCircuitBrowserTests(RevalidatingFixture browser) : IClassFixture<RevalidatingFixture>
 {
     [Fact]
