@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Accounts;
 
 /// <summary>1.1 end to end on a real database: register → verify → register unit → bind → authorise → sign-in roles.</summary>
-[Trait("Category", "Integration")]
 public sealed class AccountFlowTests() : IntegrationTest()
 {
     private const string Password = "Gdce2468a";

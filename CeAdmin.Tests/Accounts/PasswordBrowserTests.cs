@@ -4,9 +4,7 @@ using Microsoft.Playwright;
 namespace CeAdmin.Tests.Accounts;
 
 /// <summary>用户密码重置 (1.1): 忘记密码 with an SMS code from the login page, 修改密码 from the app bar.</summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class PasswordBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class PasswordBrowserTests(BrowserFixture browser) : BrowserTest
 {
     private const string NewPassword = "Wenhua2580x";
 
@@ -45,8 +43,7 @@ public sealed class PasswordBrowserTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task A_signed_in_user_changes_his_password_and_stays_signed_in()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gpnu_ce", "广东技术师范大学继续教育学院");
+        var page = await browser.SignedInPageAsync("gpnu_ce", "广东技术师范大学继续教育学院");
         await page.ClickAsync("#change-password-link");
         await page.WaitForURLAsync(u => u.Contains("/account/password"));
 

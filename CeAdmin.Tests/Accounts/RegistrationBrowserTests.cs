@@ -12,9 +12,7 @@ namespace CeAdmin.Tests.Accounts;
 /// verification, unit registration with the SMS step, binding (新增 → 通过申请 → 授权) and the
 /// operator's sign-in into the unit role.
 /// </summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class RegistrationBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class RegistrationBrowserTests(BrowserFixture browser) : BrowserTest
 {
     private const string Password = "Reg2468abc";
 

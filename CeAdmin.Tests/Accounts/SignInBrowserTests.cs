@@ -4,9 +4,7 @@ using Microsoft.Playwright;
 namespace CeAdmin.Tests.Accounts;
 
 /// <summary>1.1.4: 个人登录, the choose-unit dialog, the shell in Chinese, lockout and idle sign-out messages.</summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class SignInBrowserTests(BrowserFixture browser) : BrowserTest
 {
     [Fact]
     public async Task Operator_signs_in_personally_then_enters_a_unit_role()
@@ -34,8 +32,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task Person_without_an_authorised_unit_is_told_why()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "new_user");
+        var page = await browser.SignedInPageAsync("new_user");
         await Assertions.Expect(page.Locator("#no-unit-message")).ToContainTextAsync("尚未绑定任何单位");
         await BrowserFixture.ScreenshotAsync(page, "1.1.4-04-no-unit");
     }

@@ -7,7 +7,6 @@ using MiniExcelLibs;
 namespace CeAdmin.Tests.Approvals;
 
 /// <summary>导出Excel of the review grids and 1.7.4: the whole filtered result, the grid's headers, only the caller's scope.</summary>
-[Trait("Category", "Integration")]
 public sealed class ReviewExportTests() : IntegrationTest(demo: true)
 {
     private static List<IDictionary<string, object>> Read(MemoryStream stream)

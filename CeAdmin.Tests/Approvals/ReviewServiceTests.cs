@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Approvals;
 
 /// <summary>ReviewService on a real database: the two-reviewer race, batch review, the review grid's query.</summary>
-[Trait("Category", "Integration")]
 public sealed class ReviewServiceTests : ApprovedChainTest
 {
 

@@ -13,7 +13,6 @@ namespace CeAdmin.Tests.Approvals;
 /// A new subject and its review case are saved together: when the case's insert fails, nothing of the
 /// subject is left behind (before, a plan or a qualification stayed without a case and could not be opened again).
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class SubjectAndCaseSaveTests() : IntegrationTest(demo: true)
 {
     [Fact]

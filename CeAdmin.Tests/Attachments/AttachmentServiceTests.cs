@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Attachments;
 
 /// <summary>AttachmentService on a real database: the policy, who may see and change an owner's files.</summary>
-[Trait("Category", "Integration")]
 public sealed class AttachmentServiceTests : ApprovedChainTest
 {
     private const string Owner = AuthorityApplication.AttachmentOwnerType;

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Catalogs;
 
 /// <summary>1.3.1 on a real database: publishing, the province-only rule and the course deletion rule.</summary>
-[Trait("Category", "Integration")]
 public sealed class CatalogServiceTests() : IntegrationTest(demo: true)
 {
     private Actor _province = null!;

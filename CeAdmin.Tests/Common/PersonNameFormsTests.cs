@@ -12,7 +12,6 @@ namespace CeAdmin.Tests.Common;
 /// teachers (and so head teachers, who are chosen from them), operators and real-name verification.
 /// Each service refuses the name with the field's message and writes nothing.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class PersonNameFormsTests() : IntegrationTest(demo: true)
 {
     private const string Formula = "=HYPERLINK(\"http://x\",\"y\")";

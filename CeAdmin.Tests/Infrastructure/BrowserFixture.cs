@@ -53,6 +53,14 @@ public class BrowserFixture : IAsyncLifetime
         await WaitInteractiveAsync(page);
     }
 
+    /// <summary>A new page (its own browser context), signed in as <paramref name="loginName"/> in <paramref name="unitName"/>'s role.</summary>
+    public async Task<IPage> SignedInPageAsync(string loginName, string? unitName = null, string? password = null)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, loginName, unitName, password);
+        return page;
+    }
+
     /// <summary>个人登录, then choose the unit role (when the person has one).</summary>
     public async Task SignInAsync(IPage page, string loginName, string? unitName = null, string? password = null)
     {

@@ -4,9 +4,10 @@ namespace CeAdmin.Tests.Infrastructure;
 
 /// <summary>
 /// A test class on its own fresh, migrated database per test (with the demo data when <paramref name="demo"/>),
-/// the domain services wired as in the app: the setup every integration test class shares. Each class still
-/// states <c>[Trait("Category", "Integration")]</c> itself, so that test.sh runs it again on PostgreSQL.
+/// the domain services wired as in the app: the setup every integration test class shares. Its classes carry
+/// the Integration trait (xunit reads it from the base class), so test.sh runs them again on PostgreSQL.
 /// </summary>
+[Trait("Category", "Integration")]
 public abstract class IntegrationTest(bool demo = false) : IAsyncLifetime
 {
     protected TestApp App { get; private set; } = null!;

@@ -8,9 +8,7 @@ namespace CeAdmin.Tests.Institutions;
 /// Manual 1.3.1 and 1.5.2 through the real UI: the province publishes a catalog, an institution
 /// applies for a training qualification with its attachment, and the city authority approves it.
 /// </summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class QualificationBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class QualificationBrowserTests(BrowserFixture browser) : BrowserTest
 {
     [Fact]
     public async Task Publish_catalog_then_institution_applies_and_authority_approves()

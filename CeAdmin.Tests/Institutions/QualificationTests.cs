@@ -13,7 +13,6 @@ namespace CeAdmin.Tests.Institutions;
 /// Institutions apply for 专业培训资格: routing by level, region and series; province-level approved automatically.
 /// py_train is the demo institution that has entered its 基本信息 but not applied yet; each test gives it the level and region it needs.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class QualificationTests() : IntegrationTest(demo: true)
 {
     private int _series;

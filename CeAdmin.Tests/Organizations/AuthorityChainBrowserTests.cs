@@ -8,15 +8,12 @@ namespace CeAdmin.Tests.Organizations;
 /// 1.2.1 → 1.5.1 through the real UI: 广州市荔湾区教育局 (lw_edu) applies with its certificate and submits,
 /// 广州市教育局 (gz_edu) reviews it in 1.5.1 and approves, and the county then has its authority menus.
 /// </summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class AuthorityChainBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class AuthorityChainBrowserTests(BrowserFixture browser) : BrowserTest
 {
     [Fact]
     public async Task County_applies_city_approves_county_gets_its_menus()
     {
-        var county = await browser.NewPageAsync();
-        await browser.SignInAsync(county, "lw_edu", "广州市荔湾区教育局");
+        var county = await browser.SignedInPageAsync("lw_edu", "广州市荔湾区教育局");
         await Assertions.Expect(MenuLink(county, "行业主管部门信息维护")).ToHaveCountAsync(0);
         await MenuLink(county, "行业部门（行业组织）角色申请").ClickAsync();
         await Assertions.Expect(county.Locator("#unit-name")).ToHaveValueAsync("广州市荔湾区教育局");
@@ -52,8 +49,7 @@ public sealed class AuthorityChainBrowserTests(BrowserFixture browser) : IClassF
         await BrowserFixture.ScreenshotAsync(county, "1.2.1-03-submitted");
 
         // The city reviews it in 1.5.1.
-        var city = await browser.NewPageAsync();
-        await browser.SignInAsync(city, "gz_edu", "广州市教育局");
+        var city = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
         await MenuLink(city, "下级行业主管部门（行业组织）信息审核").ClickAsync();
         var row = city.Locator(".list-grid tbody tr", new PageLocatorOptions { HasText = "广州市荔湾区教育局" });
         await Assertions.Expect(row).ToContainTextAsync("待审核");

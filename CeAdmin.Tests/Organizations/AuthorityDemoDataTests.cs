@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Organizations;
 
 /// <summary>The README's demo accounts find this feature's pages populated, with cases in every state.</summary>
-[Trait("Category", "Integration")]
 public sealed class AuthorityDemoDataTests() : IntegrationTest(demo: true)
 {
     [Theory]

@@ -8,9 +8,7 @@ using Microsoft.Playwright;
 namespace CeAdmin.Tests.Organizations;
 
 /// <summary>1.2.2, 1.7.4, batch review, the HRSS review page, a returned application and a case outside the scope opened by URL.</summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : BrowserTest
 {
     [Fact]
     public async Task Maintenance_saves_contact_fields_and_shows_the_defining_ones_read_only()
@@ -85,8 +83,7 @@ public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task Hrss_reviews_province_level_applications_on_its_own_page()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "hrss_reviewer", "广东省人力资源和社会保障厅");
+        var page = await browser.SignedInPageAsync("hrss_reviewer", "广东省人力资源和社会保障厅");
         await page.Locator(".mud-navmenu a", new PageLocatorOptions { HasTextString = "省级行业主管角色申请审核" }).ClickAsync();
         await Assertions.Expect(page.Locator(".breadcrumb")).ToContainTextAsync("省级行业主管角色申请审核");
         await Assertions.Expect(Row(page, "广东省卫生健康委员会")).ToContainTextAsync("待审核");
@@ -132,8 +129,7 @@ public sealed class AuthorityPagesBrowserTests(BrowserFixture browser) : IClassF
     /// <summary>A new browser session of the operator, in the unit role, on <paramref name="path"/>.</summary>
     private async Task<IPage> OpenAsync(string login, string unitName, string path)
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, login, unitName);
+        var page = await browser.SignedInPageAsync(login, unitName);
         await browser.GotoAsync(page, path);
         return page;
     }

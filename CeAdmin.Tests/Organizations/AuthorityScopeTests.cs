@@ -10,7 +10,6 @@ namespace CeAdmin.Tests.Organizations;
 /// The scope rule opened BY ID: 广州市教育局 tries 深圳市's county application (detail, history,
 /// decision, attachments, the authority itself) and another series' one in its own city.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class AuthorityScopeTests : ApprovedChainTest
 {
     private Actor _shenzhen = null!;

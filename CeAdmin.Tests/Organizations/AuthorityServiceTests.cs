@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Organizations;
 
 /// <summary>1.2.2 行业主管部门信息维护 and 1.7.4 行业主管查询 on a real database.</summary>
-[Trait("Category", "Integration")]
 public sealed class AuthorityServiceTests : ApprovedChainTest
 {
 

@@ -22,7 +22,6 @@ namespace CeAdmin.Tests.Organizations;
 /// services: what it may do before its application is approved, and that the HRSS department's
 /// powers cannot be self-registered at all.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class UnitPowersTests() : IntegrationTest(demo: true)
 {
     private SelfRegistration _registration = null!;

@@ -13,7 +13,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Plans;
 
 /// <summary>Filing plans on a real database: qualification rule, routing, classes and teachers, read-only after 送审.</summary>
-[Trait("Category", "Integration")]
 public sealed class PlanFilingTests() : IntegrationTest(demo: true)
 {
     private Actor _institution = null!;

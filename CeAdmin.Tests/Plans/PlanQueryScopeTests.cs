@@ -11,7 +11,6 @@ namespace CeAdmin.Tests.Plans;
 /// institution in 高等学校教师, plans approved and pending, the city authority's own plan, and authorities
 /// of another city and of the county below.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class PlanQueryScopeTests : ApprovedChainTest
 {
     private const string CityInstitution = "广州市乙职业培训学院";

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Plans;
 
 /// <summary>1.4.1 through the one review workflow: the city authority and the HRSS department decide, 退案 and resubmission, scope by case id.</summary>
-[Trait("Category", "Integration")]
 public sealed class PlanReviewTests() : IntegrationTest(demo: true)
 {
     private Actor _institution = null!;

@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Plans;
 
 /// <summary>A plan's 附件材料 are refused outside its scope; the demo's plans come in every state (1.7.2 and 1.7.3: <see cref="PlanQueryScopeTests"/>).</summary>
-[Trait("Category", "Integration")]
 public sealed class PlanScopeTests() : IntegrationTest(demo: true)
 {
     private static readonly PageRequest All = new(PageSize: 100);

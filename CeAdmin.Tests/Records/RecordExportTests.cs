@@ -8,7 +8,6 @@ using MiniExcelLibs;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>导出Excel of 1.7.1 read back: text that Excel would run as a formula stays text.</summary>
-[Trait("Category", "Integration")]
 public sealed class RecordExportTests() : IntegrationTest(demo: true)
 {
     [Fact]

@@ -10,7 +10,6 @@ namespace CeAdmin.Tests.Records;
 /// The import's rules for dates, days, hours, names, the trainee's 主管部门 and overlapping records,
 /// as the Guangzhou authority; today is 2026-03-02 (TestApp's clock).
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class RecordImportRuleTests() : IntegrationTest(demo: true)
 {
     private async Task<RecordImportService> ImporterAsync() => App.As<RecordImportService>(await App.DemoActorAsync("gz_edu"));

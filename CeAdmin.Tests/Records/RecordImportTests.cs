@@ -11,7 +11,6 @@ using static CeAdmin.Tests.Records.ImportRows;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>继续教育记录导入 with a mix of valid and invalid rows, as the Guangzhou authority.</summary>
-[Trait("Category", "Integration")]
 public sealed class RecordImportTests() : IntegrationTest(demo: true)
 {
     [Fact]

@@ -9,7 +9,6 @@ using MiniExcelLibs;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>1.7.1's scope: lists, records opened by id and exports show only the caller's region and series.</summary>
-[Trait("Category", "Integration")]
 public sealed class RecordScopeTests() : IntegrationTest(demo: true)
 {
     private int _series;

@@ -6,9 +6,7 @@ using MiniExcelLibs;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>1.7.1 through the real UI: query with filters, open a record, export the whole filtered result and read the download.</summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class RecordsBrowserTests(BrowserFixture browser) : BrowserTest
 {
     private static async Task ChooseAsync(IPage page, string select, string option)
     {
@@ -19,8 +17,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
     [Fact]
     public async Task Query_open_a_record_and_export_the_filtered_result()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
+        var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
         await page.GetByRole(AriaRole.Link, new() { Name = "继续教育记录查询" }).ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith("/records"));
         var rows = page.Locator("#records-grid tbody tr");
@@ -96,8 +93,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
     public async Task Another_regions_record_opened_by_its_url_is_refused()
     {
         // The province sees a Shenzhen record …
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gd_edu", "广东省教育厅");
+        var page = await browser.SignedInPageAsync("gd_edu", "广东省教育厅");
         await browser.GotoAsync(page, "/records");
         await ChooseAsync(page, "#region-city", "深圳市");
         await page.ClickAsync("#records-search");
@@ -106,8 +102,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         var href = await first.Locator("a.view-record").GetAttributeAsync("href");
 
         // … which the Tianhe county authority cannot open by typing its URL.
-        var county = await browser.NewPageAsync();
-        await browser.SignInAsync(county, "th_edu", "广州市天河区教育局");
+        var county = await browser.SignedInPageAsync("th_edu", "广州市天河区教育局");
         await browser.GotoAsync(county, "/" + href);
         await Assertions.Expect(county.Locator("#record-error")).ToContainTextAsync("无权访问该数据", new() { Timeout = 15_000 });
         await Assertions.Expect(county.Locator("#record-basic")).ToHaveCountAsync(0);

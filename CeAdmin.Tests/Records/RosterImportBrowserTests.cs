@@ -12,9 +12,7 @@ using T = CeAdmin.Domain.Records.RecordImportTemplate;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>Where records come from, through the UI: an institution's 结业名单 and an authority's Excel import.</summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class RosterImportBrowserTests(BrowserFixture browser) : BrowserTest
 {
     /// <summary>The 继续教育记录 card of the signed-in authority's 统计分析, all years.</summary>
     private static async Task<int> StatisticsRecordsAsync(IPage page)
@@ -34,8 +32,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
     public async Task Institution_enters_each_trainees_region_and_the_county_finds_its_record_in_query_and_statistics()
     {
         // 天河区's authority counts its records before the city-level institution's roster is entered.
-        var county = await browser.NewPageAsync();
-        await browser.SignInAsync(county, "th_edu", "广州市天河区教育局");
+        var county = await browser.SignedInPageAsync("th_edu", "广州市天河区教育局");
         var before = await StatisticsRecordsAsync(county);
 
         // A person who already has a record outside 天河区: the roster offers that record's 工作单位 and 所属地区.
@@ -44,8 +41,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
             known = await db.CeRecords.AsNoTracking().Where(r => r.WorkUnit != "" && r.RegionCode.StartsWith("4403") && r.SeriesId == 1)
                 .OrderByDescending(r => r.EndDate).ThenByDescending(r => r.Id).FirstAsync();
 
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_train", "广州市专业技术人员继续教育培训中心");
+        var page = await browser.SignedInPageAsync("gz_train", "广州市专业技术人员继续教育培训中心");
         await page.GetByRole(AriaRole.Link, new() { Name = "培训班结业名单" }).ClickAsync();
         var awaiting = page.Locator("#roster-classes tbody tr", new() { HasTextString = "待录入" }).First;
         await Assertions.Expect(awaiting).ToBeVisibleAsync();
@@ -125,8 +121,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : IClassFix
     [Fact]
     public async Task Authority_imports_a_workbook_reads_the_reason_of_every_bad_row_and_decides_on_an_overlapping_one()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
+        var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
         await page.GetByRole(AriaRole.Link, new() { Name = "继续教育记录导入" }).ClickAsync();
         await Assertions.Expect(page.Locator(".rules-table")).ToContainTextAsync("公民身份号码");
         await Assertions.Expect(page.Locator(".rules-table")).ToContainTextAsync(T.WorkUnit);

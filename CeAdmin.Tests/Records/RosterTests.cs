@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>结业名单 → 继续教育记录 on a real database, as the demo institutions.</summary>
-[Trait("Category", "Integration")]
 public sealed class RosterTests() : IntegrationTest(demo: true)
 {
     private static readonly string Male = DemoIds.IdNumber("440104", new DateOnly(1988, 4, 9), 131);

@@ -10,7 +10,6 @@ namespace CeAdmin.Tests.Records;
 /// The TraineeRegion migration's data fix on a database that had roster records with the institution's
 /// region: the demo database is taken back to the migration before it, given such records, and migrated again.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class TraineeRegionMigrationTests() : IntegrationTest(demo: true)
 {
     [Fact]

@@ -5,7 +5,6 @@ using CeAdmin.Tests.Infrastructure;
 namespace CeAdmin.Tests.ReferenceData;
 
 /// <summary>The per-year hours rule is a setting the HRSS department changes, and the rule book reads it.</summary>
-[Trait("Category", "Integration")]
 public sealed class HoursRuleServiceTests() : IntegrationTest(demo: true)
 {
     private static HoursRuleForm Form(int year, int perDay) => new()

@@ -4,15 +4,12 @@ using Microsoft.Playwright;
 namespace CeAdmin.Tests.ReferenceData;
 
 /// <summary>学时规定: the HRSS department adds a year's rule, with a field message for a wrong sum; authorities only read.</summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class HoursRulesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class HoursRulesBrowserTests(BrowserFixture browser) : BrowserTest
 {
     [Fact]
     public async Task Hrss_adds_a_years_rule_and_a_wrong_sum_is_refused_at_its_field()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "hrss_reviewer", "广东省人力资源和社会保障厅");
+        var page = await browser.SignedInPageAsync("hrss_reviewer", "广东省人力资源和社会保障厅");
         await browser.GotoAsync(page, "/hours-rules");
         await Assertions.Expect(page.Locator("#rules-grid")).ToContainTextAsync("2021");
 

@@ -10,9 +10,7 @@ namespace CeAdmin.Tests.Security;
 /// The Content-Security-Policy holds with Blazor Server and MudBlazor: the main pages of several roles
 /// load, run interactively and report no violation (securitypolicyviolation events and console errors).
 /// </summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : BrowserTest
 {
     private const string Listener = """
         window.__csp = [];

@@ -17,7 +17,6 @@ namespace CeAdmin.Tests.Security;
 /// Text with control or bidi-override characters is refused on the server, whichever way it comes:
 /// a review opinion (a plain string, no form), forms with validators, and a write with no validator at all.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class ControlCharacterTests() : IntegrationTest(demo: true)
 {
     [Fact]

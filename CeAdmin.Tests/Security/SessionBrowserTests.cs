@@ -19,15 +19,13 @@ public sealed class ShortSessionFixture : BrowserFixture
 }
 
 /// <summary>Idle sign-out and prompt loss of an open circuit when the operator's authorisation is withdrawn.</summary>
-[Trait("Category", "Browser")]
 [Collection("Browser waits")]
-public sealed class SessionBrowserTests(ShortSessionFixture browser) : IClassFixture<ShortSessionFixture>
+public sealed class SessionBrowserTests(ShortSessionFixture browser) : BrowserTest<ShortSessionFixture>
 {
     [Fact]
     public async Task An_idle_session_is_signed_out_with_a_message()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "th_edu", "广州市天河区教育局");
+        var page = await browser.SignedInPageAsync("th_edu", "广州市天河区教育局");
         await page.WaitForURLAsync(u => u.Contains("reason=idle"), new() { Timeout = 40_000 });
         await Microsoft.Playwright.Assertions.Expect(page.Locator(".login-notice")).ToContainTextAsync("未操作，系统已自动退出");
         await BrowserFixture.ScreenshotAsync(page, "1.1.4-09-idle-signed-out");
@@ -36,8 +34,7 @@ public sealed class SessionBrowserTests(ShortSessionFixture browser) : IClassFix
     [Fact]
     public async Task A_locked_account_loses_its_open_circuit()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_train", "广州市专业技术人员继续教育培训中心");
+        var page = await browser.SignedInPageAsync("gz_train", "广州市专业技术人员继续教育培训中心");
 
         // An administrator disables the account: locked out with a new security stamp.
         await using (var scope = browser.Server.Services.CreateAsyncScope())
@@ -65,15 +62,13 @@ public sealed class RevalidatingFixture : BrowserFixture
 }
 
 /// <summary>An open page (its circuit) ends with its server-side session: 退出 elsewhere, the absolute lifetime.</summary>
-[Trait("Category", "Browser")]
 [Collection("Browser waits")]
-public sealed class SessionCircuitBrowserTests(RevalidatingFixture browser) : IClassFixture<RevalidatingFixture>
+public sealed class SessionCircuitBrowserTests(RevalidatingFixture browser) : BrowserTest<RevalidatingFixture>
 {
     [Fact]
     public async Task Signing_out_in_one_tab_ends_the_open_page_in_the_other()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
+        var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
         var started = System.Diagnostics.Stopwatch.StartNew();
         await browser.GotoAsync(page, "/records");
 
@@ -91,8 +86,7 @@ public sealed class SessionCircuitBrowserTests(RevalidatingFixture browser) : IC
     [Fact]
     public async Task An_open_page_ends_at_the_absolute_lifetime()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gd_edu", "广东省教育厅");
+        var page = await browser.SignedInPageAsync("gd_edu", "广东省教育厅");
         var started = System.Diagnostics.Stopwatch.StartNew();
         await page.WaitForURLAsync(u => u.Contains("/account/login"), new() { Timeout = 60_000 });
         // Not before the lifetime (less the seconds the sign-in took before the stopwatch started).

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Security;
 
 /// <summary>The session records on a real database, on the test clock.</summary>
-[Trait("Category", "Integration")]
 public sealed class SessionServiceTests() : IntegrationTest(demo: true)
 {
     private string _userId = null!;

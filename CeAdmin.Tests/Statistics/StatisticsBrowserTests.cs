@@ -5,15 +5,12 @@ using MiniExcelLibs;
 namespace CeAdmin.Tests.Statistics;
 
 /// <summary>统计分析: the city's view drilled to a district, the HRSS department's province view, and the styled export.</summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class StatisticsBrowserTests(BrowserFixture browser) : BrowserTest
 {
     [Fact]
     public async Task City_statistics_drill_into_a_district_and_export_every_table()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
+        var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
         await page.GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
         await Assertions.Expect(page.Locator("#stat-summary")).ToContainTextAsync("继续教育记录");
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "天河区" })).ToBeVisibleAsync();
@@ -51,8 +48,7 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task Hrss_sees_the_province_by_city_and_every_series()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "hrss_reviewer", "广东省人力资源和社会保障厅");
+        var page = await browser.SignedInPageAsync("hrss_reviewer", "广东省人力资源和社会保障厅");
         await browser.GotoAsync(page, "/statistics");
         // Every prefecture-level city has its row (the province's own row comes on top when it has data).
         foreach (var city in new[] { "广州市", "深圳市", "东莞市", "中山市", "云浮市" })

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Statistics;
 
 /// <summary>统计分析 against the same numbers counted in memory, inside each supervisor's scope.</summary>
-[Trait("Category", "Integration")]
 public sealed class StatisticsTests() : IntegrationTest(demo: true)
 {
     [Fact]

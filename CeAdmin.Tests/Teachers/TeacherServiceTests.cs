@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CeAdmin.Tests.Teachers;
 
 /// <summary>1.6.1 on a real database: the registry's rules, its duplicate check and who may touch a teacher.</summary>
-[Trait("Category", "Integration")]
 public sealed class TeacherServiceTests() : IntegrationTest(demo: true)
 {
     private static readonly string WangId = DemoIds.IdNumber("440106", new DateOnly(1978, 5, 20), 315);
