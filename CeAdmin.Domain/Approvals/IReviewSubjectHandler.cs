@@ -1,5 +1,6 @@
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Domain.Approvals;
 
@@ -33,4 +34,39 @@ public interface IReviewSubjectDetail<TDetail> : IReviewSubjectHandler
 {
     /// <summary>The subject as its review page shows it; <see cref="ReviewService"/> has checked that the caller may see it.</summary>
     Task<TDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct);
+}
+
+/// <summary>An application a case reviews: where it lies (for the scope rule) and when it was approved.</summary>
+public interface IReviewSubject : Organizations.IScoped
+{
+    int Id { get; }
+
+    /// <summary>Set when the case is approved: what the rest of the system reads (the role, the qualification, the plan).</summary>
+    DateTime? ApprovedAt { get; set; }
+}
+
+/// <summary>
+/// The handler of one kind of subject stored in its own table: it locates the subject and dates its approval
+/// the same way for every kind; a kind adds its detail for the review page.
+/// </summary>
+public abstract class ReviewSubjectHandler<TSubject, TDetail> : IReviewSubjectDetail<TDetail>
+    where TSubject : class, IReviewSubject
+{
+    public abstract ReviewKind Kind { get; }
+
+    public abstract string AttachmentOwnerType { get; }
+
+    public abstract Task<TDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct);
+
+    public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
+        db.Set<TSubject>().AsNoTracking()
+            .Where(s => s.Id == reviewCase.SubjectId)
+            .Select(s => new SubjectLocation(s.RegionCode, s.SeriesId))
+            .SingleAsync(ct);
+
+    public async Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct)
+    {
+        if (reviewCase.Status != ReviewStatus.Approved) return;
+        (await db.Set<TSubject>().SingleAsync(s => s.Id == reviewCase.SubjectId, ct)).ApprovedAt = nowUtc;
+    }
 }

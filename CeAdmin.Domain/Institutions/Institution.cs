@@ -56,7 +56,7 @@ public sealed class Institution
 /// 专业培训资格: an institution's application to run plans of one series (申请培训专业). Its review
 /// goes through the one workflow; ApprovedAt is set when the reviewer agrees.
 /// </summary>
-public sealed class TrainingQualification : IScoped
+public sealed class TrainingQualification : Approvals.IReviewSubject
 {
     public int Id { get; set; }
     public int InstitutionId { get; set; }

@@ -15,30 +15,18 @@ public sealed record AppliedSeriesRow(string SeriesName, string Overview, string
 public sealed record QualificationDetail(int QualificationId, InstitutionForm Institution, string LevelLabel, string RegionName, IReadOnlyList<AppliedSeriesRow> AppliedSeries);
 
 /// <summary>The review workflow's view of 专业培训资格: approval lets the institution file plans of the series.</summary>
-public sealed class QualificationReviewHandler : IReviewSubjectDetail<QualificationDetail>
+public sealed class QualificationReviewHandler : ReviewSubjectHandler<TrainingQualification, QualificationDetail>
 {
-    public ReviewKind Kind => ReviewKind.Qualification;
+    public override ReviewKind Kind => ReviewKind.Qualification;
 
-    public string AttachmentOwnerType => InstitutionService.OwnerType;
+    public override string AttachmentOwnerType => InstitutionService.OwnerType;
 
-    public async Task<QualificationDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct)
+    public override async Task<QualificationDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct)
     {
         var q = await db.TrainingQualifications.AsNoTracking().Include(x => x.Institution).SingleAsync(x => x.Id == reviewCase.SubjectId, ct);
         var i = q.Institution!;
         return new QualificationDetail(q.Id, InstitutionForm.From(i), i.Level.ToLabel(), ReferenceCatalog.RegionFullName(i.RegionCode),
             [new AppliedSeriesRow(ReferenceCatalog.SeriesName(q.SeriesId), q.Overview, q.Industry)]);
-    }
-
-    public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
-        db.TrainingQualifications.AsNoTracking()
-            .Where(q => q.Id == reviewCase.SubjectId)
-            .Select(q => new SubjectLocation(q.RegionCode, q.SeriesId))
-            .SingleAsync(ct);
-
-    public async Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct)
-    {
-        if (reviewCase.Status != ReviewStatus.Approved) return;
-        (await db.TrainingQualifications.SingleAsync(q => q.Id == reviewCase.SubjectId, ct)).ApprovedAt = nowUtc;
     }
 }
 

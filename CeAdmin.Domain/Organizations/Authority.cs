@@ -6,7 +6,7 @@ namespace CeAdmin.Domain.Organizations;
 /// 行业主管部门（行业组织）: the profile a unit files in its role application (1.2.1). It acts as an
 /// authority once ApprovedAt is set; its defining fields change only through a new application.
 /// </summary>
-public sealed class Authority : IScoped
+public sealed class Authority : Approvals.IReviewSubject
 {
     public int Id { get; set; }
     public int UnitAccountId { get; set; }

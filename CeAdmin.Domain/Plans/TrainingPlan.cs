@@ -7,7 +7,7 @@ namespace CeAdmin.Domain.Plans;
 /// 专业课计划: a plan to run a published catalog course, filed by an institution, an employer or an
 /// authority (1.4.2), and reviewed through the one workflow (1.4.1).
 /// </summary>
-public sealed class TrainingPlan : IScoped
+public sealed class TrainingPlan : Approvals.IReviewSubject
 {
     public int Id { get; set; }
     /// <summary>The unit that files the plan.</summary>
