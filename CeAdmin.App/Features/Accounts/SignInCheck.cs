@@ -13,7 +13,7 @@ public sealed record SignInOutcome(AppUser? User, string? Error);
 /// password hasher once, so the answers also take about the same time. A locked or disabled account says
 /// so only to whoever gives its correct password.
 /// </summary>
-public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SecurityOptions security)
+public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SecurityOptions security, TimeProvider clock)
 {
     // A real hash of a random password, so that checking against it costs what a real check costs.
     private static string? _decoyHash;
@@ -45,8 +45,9 @@ public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUse
             // Identity would refuse without looking at the password; checking it keeps the time, and only
             // the account's owner learns that it is locked.
             if (!await users.CheckPasswordAsync(user, password)) return new SignInOutcome(null, WrongMessage);
-            var end = (await users.GetLockoutEndDateAsync(user))?.UtcDateTime ?? DateTime.UtcNow;
-            var minutes = Math.Max(1, (int)Math.Ceiling((end - DateTime.UtcNow).TotalMinutes));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var end = (await users.GetLockoutEndDateAsync(user))?.UtcDateTime ?? now;
+            var minutes = Math.Max(1, (int)Math.Ceiling((end - now).TotalMinutes));
             return new SignInOutcome(null, $"账号已被锁定（连续{security.MaxFailedSignIns}次密码错误），请于{minutes}分钟后（{ChinaTime.Format(end)[11..16]}之后）再试。");
         }
 
