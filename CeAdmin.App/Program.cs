@@ -4,7 +4,6 @@ using CeAdmin.App.Features.Accounts;
 using CeAdmin.App.Features.Administration;
 using CeAdmin.App.Features.Security;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
 
 // The system administrator's command line (docs/deploy.md) runs instead of the web app.
 if (AdminCommand.IsRequested(args))
@@ -20,8 +19,7 @@ var app = builder.Build();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo);
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
 app.UseCeAdminSecurity();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Institutions;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Plans;

@@ -2,7 +2,6 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Records;
@@ -29,9 +28,6 @@ public static class DomainServices
         services.TryAddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.TryAddScoped<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<DemoDataRunner>();
-        foreach (var seeder in typeof(IDemoSeeder).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IDemoSeeder))))
-            services.AddSingleton(typeof(IDemoSeeder), seeder);
 
         services.TryAddSingleton<IRealNameVerifier, LocalRealNameVerifier>();
         services.AddAccountSecurity();

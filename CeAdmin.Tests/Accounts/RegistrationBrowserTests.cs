@@ -1,5 +1,5 @@
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CeAdmin.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using CeAdmin.Domain;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -63,13 +63,14 @@ public sealed class AppServer : WebApplicationFactory<Program>
         var services = new ServiceCollection()
             .AddLogging()
             .AddCeAdminDomain(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" })
+            .AddCeAdminDemo(new DemoOptions())
             .AddScoped<ICurrentUser>(_ => new FixedCurrentUser(null));
         using var provider = services.BuildServiceProvider();
         // Off the test's synchronisation context: the constructor waits for it.
         Task.Run(async () =>
         {
             await using var scope = provider.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions());
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         }).GetAwaiter().GetResult();
         // Fold the WAL into the file so that a plain copy holds everything.
         using (var db = provider.GetRequiredService<AppDbContextOptions>().Create())

@@ -3,7 +3,7 @@ using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Tests.Attachments;
 using CeAdmin.Tests.Infrastructure;

@@ -123,7 +123,7 @@ public sealed class ScopeWorld : IAsyncLifetime
         await using var db = App.Db();
         var record = new CeRecord
         {
-            PersonName = TraineeName, Gender = "男", IdNumber = Domain.Demo.DemoIds.IdNumber("440106", new DateOnly(1985, 5, 5), 11), WorkUnit = "华南师范大学",
+            PersonName = TraineeName, Gender = "男", IdNumber = CeAdmin.Demo.DemoIds.IdNumber("440106", new DateOnly(1985, 5, 5), 11), WorkUnit = "华南师范大学",
             RegionCode = "440106", SeriesId = AuthorityScenario.HigherEducation, AuthorityId = Chain.CityId, AuthorityName = CityName, CatalogCourseId = CourseId,
             CourseName = "高校教师师德师风建设", SubjectType = RecordValues.Professional, StudyMode = "面授培训", StartDate = new DateOnly(2026, 1, 10),
             EndDate = new DateOnly(2026, 1, 11), Days = 2, Result = RecordValues.Passed, Hours = 16, InstitutionName = InstitutionName, Year = 2026,

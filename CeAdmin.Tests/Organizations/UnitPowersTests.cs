@@ -71,7 +71,7 @@ public sealed class UnitPowersTests() : IntegrationTest(demo: true)
         var owner = await units.CheckOwnerAsync(new UnitOwnerForm { OwnerLoginName = person.UserName, OwnerIdNumber = idNumber });
 
         // Step 2 with 人社业务主管部门: refused at the field, no code sent.
-        var hrss = SelfRegistration.Form("fake_hrss_unit", UnitKind.Hrss, "广东省人力资源和社会保障厅（冒充）", "440000", CeAdmin.Domain.Demo.DemoIds.Uscc("91440101000000123"));
+        var hrss = SelfRegistration.Form("fake_hrss_unit", UnitKind.Hrss, "广东省人力资源和社会保障厅（冒充）", "440000", CeAdmin.Demo.DemoIds.Uscc("91440101000000123"));
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => units.SendRegistrationCodeAsync(owner, hrss));
         Assert.Equal("该单位类别不能自行注册：人社业务主管部门由系统管理员开设", Assert.Single(refused.Errors["Kind"]));
         Assert.DoesNotContain(App.Sms.Sent, s => s.Message.Contains("注册单位账号"));

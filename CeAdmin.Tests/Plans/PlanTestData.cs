@@ -1,6 +1,6 @@
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Catalogs;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Institutions;
@@ -51,7 +51,7 @@ internal static class PlanTestData
 
     public static TeacherForm Teacher(string name, int seq) => new()
     {
-        Name = name, Gender = CeAdmin.Domain.Common.Gender.Male, IdNumber = CeAdmin.Domain.Demo.DemoIds.IdNumber("440104", new DateOnly(1975, 3, seq), 11),
+        Name = name, Gender = CeAdmin.Domain.Common.Gender.Male, IdNumber = CeAdmin.Demo.DemoIds.IdNumber("440104", new DateOnly(1975, 3, seq), 11),
         Title = "教授", Phone = "13800000000", Email = "t@example.cn", Courses = "教学能力提升", Profile = "从事高校教师培训多年。",
     };
 

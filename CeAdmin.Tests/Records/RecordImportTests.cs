@@ -1,5 +1,5 @@
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Exports;
 using CeAdmin.Domain.Records;
 using CeAdmin.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Records;
 using CeAdmin.Domain.Statistics;
 using CeAdmin.Tests.Infrastructure;

@@ -3,7 +3,7 @@ using CeAdmin.App.Features.Teachers;
 using CeAdmin.Domain;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;

@@ -1,6 +1,6 @@
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

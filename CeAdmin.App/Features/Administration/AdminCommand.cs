@@ -3,7 +3,6 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
 
 namespace CeAdmin.App.Features.Administration;
 
@@ -49,8 +48,8 @@ public static class AdminCommand
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        // The schema must be current; the command never seeds demo data.
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = false });
+        // The schema must be current; the command never seeds demo data (it does not register any).
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var admin = services.GetRequiredService<SystemAdministrationService>();
 
         try

@@ -6,7 +6,7 @@ using CeAdmin.Domain.ReferenceData;
 using CeAdmin.Domain.Teachers;
 using Microsoft.EntityFrameworkCore;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// Makes demo plans as the services would: routed by <see cref="PlanRouting"/>, classes with enabled

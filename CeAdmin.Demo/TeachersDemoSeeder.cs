@@ -2,7 +2,7 @@ using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Teachers;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// 师资信息维护 (1.6.1): each demo authority's, institution's and the employer's own registry, with

@@ -5,7 +5,7 @@ using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.ReferenceData;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>The approved chain 广东省教育厅 → 广州市教育局 → 广州市天河区教育局 (高等学校教师), as the README's accounts know it.</summary>
 public sealed class AuthoritiesDemoSeeder : IDemoSeeder

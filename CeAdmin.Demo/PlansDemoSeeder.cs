@@ -2,7 +2,7 @@ using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// 专业课计划 in every state, so that each demo account finds 1.4.1, 1.4.2, 1.7.2 and 1.7.3 populated:

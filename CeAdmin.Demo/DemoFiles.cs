@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// The files the demo attaches: a rendered specimen of a 统一社会信用代码证书 (PNG) and its scan as a
@@ -14,7 +14,7 @@ internal static class DemoFiles
 
     private static byte[] Load(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"CeAdmin.Domain.Demo.Files.{name}")
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"CeAdmin.Demo.Files.{name}")
             ?? throw new InvalidOperationException($"Demo file {name} is not embedded.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

@@ -1,4 +1,4 @@
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>Believable Chinese personal names for demo and benchmark data (surnames common in Guangdong).</summary>
 public static class DemoNames

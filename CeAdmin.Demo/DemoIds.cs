@@ -1,7 +1,7 @@
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Common;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>Makes check-digit-valid identifiers for demo and test data.</summary>
 public static class DemoIds
@@ -14,5 +14,5 @@ public static class DemoIds
 
     /// <summary>A valid 公民身份号码 from region code, birth date and a 3-digit sequence.</summary>
     public static string IdNumber(string region6, DateOnly birth, int seq) =>
-        "0123456789X".Select(c => $"{region6}{birth:yyyyMMdd}{seq:D3}{c}").First(Common.IdNumber.IsValid);
+        "0123456789X".Select(c => $"{region6}{birth:yyyyMMdd}{seq:D3}{c}").First(Domain.Common.IdNumber.IsValid);
 }

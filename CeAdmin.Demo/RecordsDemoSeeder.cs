@@ -10,7 +10,7 @@ using CeAdmin.Domain.Records;
 using CeAdmin.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// 继续教育记录 and what they come from, so that 1.7.1, 统计分析 and the roster page look lived in:

@@ -3,7 +3,7 @@ using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.ReferenceData;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// 专业课目录指南 (1.3.1) of 广东省教育厅 for 高等学校教师: this year's published catalog, which the plan

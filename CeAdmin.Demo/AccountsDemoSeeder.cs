@@ -2,7 +2,7 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// The demo units of the README: the HRSS department, a province, a city and a county authority

@@ -1,4 +1,4 @@
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>The "Demo" configuration section.</summary>
 public sealed class DemoOptions

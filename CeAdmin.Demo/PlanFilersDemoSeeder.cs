@@ -7,7 +7,7 @@ using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// What the demo plans need of the institutions: 广州市专业技术人员继续教育培训中心 (city level, approved by

@@ -7,7 +7,7 @@ using CeAdmin.Domain.Institutions;
 using CeAdmin.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 
-namespace CeAdmin.Domain.Demo;
+namespace CeAdmin.Demo;
 
 /// <summary>
 /// Institutions and their 专业培训资格 in every state: the two demo institutions approved (the
