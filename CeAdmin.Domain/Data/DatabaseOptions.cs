@@ -19,6 +19,10 @@ public sealed class DatabaseOptions
     /// schema that is not current instead of racing to change it (docs/deploy.md).
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
+    /// <summary>PostgreSQL: how often a query or save is retried after a transient failure (a server restart) before the user is told.</summary>
+    public int MaxRetryCount { get; set; } = 5;
+    /// <summary>PostgreSQL: the longest wait between two retries; with the defaults the retries span about 15 seconds.</summary>
+    public double MaxRetryDelaySeconds { get; set; } = 5;
 }
 
 /// <summary>
@@ -43,24 +47,30 @@ public sealed class AppDbContextOptions
     public AppDbContextOptions(DatabaseOptions database)
     {
         Provider = database.Provider;
-        var identity = IdentityServices();
+        var identity = Identity.Value;
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            var b = new DbContextOptionsBuilder<PostgresAppDbContext>()
-                .UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+            var retryDelay = TimeSpan.FromSeconds(database.MaxRetryDelaySeconds);
+            var opts = new DbContextOptionsBuilder<PostgresAppDbContext>()
+                .UseNpgsql(database.ConnectionString, o => o
+                    .MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)
+                    .ExecutionStrategy(d => new PostgresRetryingStrategy(d, database.MaxRetryCount, retryDelay)))
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors(AuditInterceptor.Instance);
-            var opts = b.Options;
-            _create = () => new PostgresAppDbContext(opts);
+                .AddInterceptors(AuditInterceptor.Instance)
+                .Options;
+            // The audit rows' writer: the same model, no interceptors, handed the saving context's connection.
+            var bare = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql().UseApplicationServiceProvider(identity).Options;
+            _create = () => new PostgresAppDbContext(opts) { CreateBare = () => new PostgresAppDbContext(bare) };
         }
         else
         {
-            var b = new DbContextOptionsBuilder<SqliteAppDbContext>()
+            var opts = new DbContextOptionsBuilder<SqliteAppDbContext>()
                 .UseSqlite(database.ConnectionString)
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors(AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance);
-            var opts = b.Options;
-            _create = () => new SqliteAppDbContext(opts);
+                .AddInterceptors(AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance)
+                .Options;
+            var bare = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite().UseApplicationServiceProvider(identity).Options;
+            _create = () => new SqliteAppDbContext(opts) { CreateBare = () => new SqliteAppDbContext(bare) };
         }
     }
 
@@ -72,6 +82,8 @@ public sealed class AppDbContextOptions
     /// Identity reads its schema version from the application service provider; contexts built
     /// outside DI must see the same Version3 (passkeys) as the app, or the model differs.
     /// </summary>
+    private static readonly Lazy<IServiceProvider> Identity = new(IdentityServices);
+
     public static IServiceProvider IdentityServices() =>
         new ServiceCollection()
             .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)

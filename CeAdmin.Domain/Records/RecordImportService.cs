@@ -60,17 +60,14 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var line in valid) db.CeRecords.Add(line.ToRecord(seriesId, supervisors[(line.RegionCode!, seriesId)], now));
 
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        // One SaveChanges is one transaction (with its audit rows): all valid rows or none.
+        try
         {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                throw new DomainException("导入时发现其他操作员刚录入了相同的继续教育记录，本次未导入任何记录，请重新导入");
-            }
-            await tx.CommitAsync(ct);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("导入时发现其他操作员刚录入了相同的继续教育记录，本次未导入任何记录，请重新导入");
         }
 
         var problems = lines.SelectMany(l => l.Problems.Select(p => new ImportProblem(l.Row, p.Column, p.Reason, l.Name, IdNumber.Mask(l.IdNumber))))
