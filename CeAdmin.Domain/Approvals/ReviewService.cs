@@ -88,6 +88,12 @@ public sealed class ReviewService(
                 await DecideOneAsync(actor, id, decision, opinion, ct);
                 items.Add(new BatchReviewItem(id, name, true, $"审核完成：{decision.ToLabel()}"));
             }
+            catch (DatabaseUnavailableException ex)
+            {
+                // Every remaining case would wait out the retries again: stop, and say none of them was decided.
+                items.AddRange(ids.Skip(items.Count).Select(rest => new BatchReviewItem(rest, names.GetValueOrDefault(rest, ""), false, ex.Message)));
+                break;
+            }
             catch (DomainException ex)
             {
                 items.Add(new BatchReviewItem(id, name, false, ex.Message));

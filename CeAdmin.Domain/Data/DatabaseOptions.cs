@@ -58,8 +58,13 @@ public sealed class AppDbContextOptions
                 .UseApplicationServiceProvider(identity)
                 .AddInterceptors(AuditInterceptor.Instance)
                 .Options;
-            // The audit rows' writer: the same model, no interceptors, handed the saving context's connection.
-            var bare = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql().UseApplicationServiceProvider(identity).Options;
+            // The audit rows' writer: the same model, no interceptors, handed the saving context's connection. It
+            // runs inside the saving context's strategy; with a strategy of the same kind it leaves a failure to
+            // that one to retry (Npgsql's default strategy would wrap it into a non-transient exception).
+            var bare = new DbContextOptionsBuilder<PostgresAppDbContext>()
+                .UseNpgsql(o => o.ExecutionStrategy(d => new PostgresRetryingStrategy(d, database.MaxRetryCount, retryDelay)))
+                .UseApplicationServiceProvider(identity)
+                .Options;
             _create = () => new PostgresAppDbContext(opts) { CreateBare = () => new PostgresAppDbContext(bare) };
         }
         else

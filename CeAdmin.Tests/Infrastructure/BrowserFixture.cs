@@ -18,7 +18,7 @@ public class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string DemoPassword => "Gdce2468a";
 
-    public static string ScreenshotDir { get; } = Path.Combine(FindRepoRoot(), "TestResults", "screenshots");
+    public static string ScreenshotDir { get; } = Path.Combine(Scripts.RepoRoot, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -89,12 +89,5 @@ public class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Server.DisposeAsync();
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CeAdmin.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 }
