@@ -1,6 +1,7 @@
 using CeAdmin.App;
 using CeAdmin.App.Components;
 using CeAdmin.App.Features.Accounts;
+using CeAdmin.App.Features.Operations;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
 
@@ -21,6 +22,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
+app.UseCeAdminOperations();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -1,6 +1,8 @@
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data.Interceptors;
+using CeAdmin.Domain.Operations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,10 +46,12 @@ public sealed class AppDbContextOptions
 {
     private readonly Func<AppDbContext> _create;
 
-    public AppDbContextOptions(DatabaseOptions database)
+    /// <param name="metrics">Command durations and spans (<see cref="CommandTelemetryInterceptor"/>); tools and some tests go without.</param>
+    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null)
     {
         Provider = database.Provider;
         var identity = Identity.Value;
+        IInterceptor[] telemetry = metrics is null ? [] : [new CommandTelemetryInterceptor(metrics, database.Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite")];
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var retryDelay = TimeSpan.FromSeconds(database.MaxRetryDelaySeconds);
@@ -56,7 +60,7 @@ public sealed class AppDbContextOptions
                     .MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)
                     .ExecutionStrategy(d => new PostgresRetryingStrategy(d, database.MaxRetryCount, retryDelay)))
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors(AuditInterceptor.Instance)
+                .AddInterceptors([AuditInterceptor.Instance, .. telemetry])
                 .Options;
             // The audit rows' writer: the same model, no interceptors, handed the saving context's connection. It
             // runs inside the saving context's strategy; with a strategy of the same kind it leaves a failure to
@@ -72,7 +76,7 @@ public sealed class AppDbContextOptions
             var opts = new DbContextOptionsBuilder<SqliteAppDbContext>()
                 .UseSqlite(database.ConnectionString)
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors(AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance)
+                .AddInterceptors([AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance, .. telemetry])
                 .Options;
             var bare = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite().UseApplicationServiceProvider(identity).Options;
             _create = () => new SqliteAppDbContext(opts) { CreateBare = () => new SqliteAppDbContext(bare) };

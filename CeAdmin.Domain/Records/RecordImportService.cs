@@ -38,12 +38,27 @@ public sealed record RecordImportResult(int RowsRead, int Imported, IReadOnlyLis
 /// dates, hours within the year's rule, a known course and institution, region in scope, no duplicate
 /// in the file or in the database) and imports all valid rows in one transaction.
 /// </summary>
-public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, Operations.AppMetrics metrics)
 {
     public const int MaxRows = 20_000;
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
     public async Task<RecordImportResult> ImportAsync(Stream xlsx, CancellationToken ct = default)
+    {
+        try
+        {
+            var result = await ImportOnceAsync(xlsx, ct);
+            metrics.Imported(result.Imported, result.RejectedRows);
+            return result;
+        }
+        catch (DomainException)
+        {
+            metrics.ImportRefused();
+            throw;
+        }
+    }
+
+    private async Task<RecordImportResult> ImportOnceAsync(Stream xlsx, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();
         var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);

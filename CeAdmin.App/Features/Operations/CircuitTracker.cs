@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using CeAdmin.Domain.Operations;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace CeAdmin.App.Features.Operations;
+
+/// <summary>
+/// The circuits open on this instance and whose they are: the gauges ceadmin.circuits.open and
+/// ceadmin.operators.signed_in (distinct accounts with an open page), and the notice sent to every open
+/// page when the instance stops.
+/// </summary>
+public sealed class OpenCircuits
+{
+    private readonly ConcurrentDictionary<string, string?> _open = new();
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILogger<OpenCircuits> _logger;
+    private int _hooked;
+
+    public OpenCircuits(AppMetrics metrics, IHostApplicationLifetime lifetime, ILogger<OpenCircuits> logger)
+    {
+        _lifetime = lifetime;
+        _logger = logger;
+        metrics.Meter.CreateObservableGauge("ceadmin.circuits.open", () => _open.Count, "{circuit}", "Blazor circuits (open pages) on this instance");
+        metrics.Meter.CreateObservableGauge("ceadmin.operators.signed_in", () => _open.Values.OfType<string>().Distinct().Count(), "{operator}",
+            "Signed-in accounts with at least one open page on this instance");
+    }
+
+    /// <summary>Raised once when the instance begins to stop; each open page shows a notice.</summary>
+    public event Func<Task>? Stopping;
+
+    public int Count => _open.Count;
+
+    public void Opened(string circuitId, string? accountId)
+    {
+        _open[circuitId] = accountId;
+        // Registered at the first circuit, after SignalR's own ApplicationStopping callback that closes the
+        // connections: cancellation callbacks run last-registered first, so the notice goes out before that.
+        if (Interlocked.Exchange(ref _hooked, 1) == 0) _lifetime.ApplicationStopping.Register(NotifyStopping);
+    }
+
+    public void Closed(string circuitId) => _open.TryRemove(circuitId, out _);
+
+    private void NotifyStopping()
+    {
+        var handlers = Stopping?.GetInvocationList().Cast<Func<Task>>().ToList() ?? [];
+        _logger.LogInformation("Stopping: telling {Count} open page(s)", handlers.Count);
+        if (handlers.Count == 0) return;
+        var sent = Task.WhenAll(handlers.Select(h => h()));
+        // Give the notices a moment to leave before SignalR closes the connections; never hold the stop for long.
+        sent.Wait(TimeSpan.FromSeconds(2));
+        Thread.Sleep(TimeSpan.FromMilliseconds(500));
+    }
+}
+
+/// <summary>Registers each circuit with <see cref="OpenCircuits"/> while it is open.</summary>
+public sealed class CircuitTracker(OpenCircuits circuits, AuthenticationStateProvider authState) : CircuitHandler
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        var user = (await authState.GetAuthenticationStateAsync()).User;
+        circuits.Opened(circuit.Id, user.FindFirstValue(ClaimTypes.NameIdentifier));
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        circuits.Closed(circuit.Id);
+        return Task.CompletedTask;
+    }
+}
