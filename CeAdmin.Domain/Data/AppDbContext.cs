@@ -79,6 +79,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Teacher> Teachers => Set<Teacher>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+    public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
+    public DbSet<Exports.ExportFileChunk> ExportFileChunks => Set<Exports.ExportFileChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -139,7 +139,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         var list = new List<PendingAudit>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            // An export's bytes are not a business write (the ExportFile row, who exported what, is audited).
+            if (entry.Entity is AuditEntry or Exports.ExportFileChunk || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {
