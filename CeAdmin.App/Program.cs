@@ -21,8 +21,8 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAuthentication();
 app.UseCeAdminOperations();
+app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -34,6 +34,13 @@ public sealed class PostgresRetryingStrategy(ExecutionStrategyDependencies depen
         }
     }
 
+    /// <summary>
+    /// Also a transaction Npgsql disposed because its connection broke: committing it throws
+    /// ObjectDisposedException around the server's "terminating connection" error.
+    /// </summary>
+    protected override bool ShouldRetryOn(Exception? exception) =>
+        base.ShouldRetryOn(exception) || exception is ObjectDisposedException { InnerException: { } inner } && base.ShouldRetryOn(inner);
+
     public override async Task<TResult> ExecuteAsync<TState, TResult>(TState state, Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
         Func<DbContext, TState, CancellationToken, Task<ExecutionResult<TResult>>>? verifySucceeded, CancellationToken cancellationToken = default)
     {

@@ -47,6 +47,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("CEADMIN_TEST_POSTGRES");
 
+    /// <summary>The domain services on a database that exists and stays (the cluster tests' one): nothing is created or dropped.</summary>
+    public static TestApp On(DatabaseOptions database) => new(database, null, null, null, null);
+
     /// <param name="configure">Adds or replaces services after the domain's, e.g. a fake collaborator.</param>
     /// <param name="pooling">PostgreSQL: keep connections in Npgsql's pool as the app does (the fault tests need the pool's dead connections after a restart).</param>
     public static async Task<TestApp> CreateAsync(bool demo = false, Action<IServiceCollection>? configure = null, bool pooling = false)

@@ -285,8 +285,18 @@ public sealed class PendingExport : IAsyncDisposable
     {
         if (_ended) return;
         _ended = true;
-        await _stream.DisposeAsync();
-        _store.End(this);
+        try
+        {
+            await _stream.DisposeAsync();
+        }
+        catch (IOException)
+        {
+            // A full disk refuses the last buffered bytes as well; the file is deleted all the same.
+        }
+        finally
+        {
+            _store.End(this);
+        }
     }
 }
 

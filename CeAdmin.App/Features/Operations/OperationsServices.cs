@@ -55,7 +55,7 @@ public static class OperationsServices
         builder.AddCeAdminTelemetry(options);
     }
 
-    /// <summary>After authentication: the log scope needs the signed-in user.</summary>
+    /// <summary>Before authentication: the log scope and the database-outage page (see <see cref="RequestLogScope"/>).</summary>
     public static void UseCeAdminOperations(this WebApplication app) => app.UseMiddleware<RequestLogScope>();
 
     /// <summary>

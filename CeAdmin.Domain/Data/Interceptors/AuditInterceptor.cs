@@ -118,6 +118,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         var writer = (db.CreateBare ?? throw new InvalidOperationException("Contexts are made by AppDbContextOptions.Create(), which gives them their audit writer."))();
         writer.Database.SetDbConnection(db.Database.GetDbConnection());
         writer.Database.UseTransaction(db.Database.CurrentTransaction!.GetDbTransaction());
+        // No savepoint around the audit rows: EF ignores a failure to release one, which would hide a broken connection.
+        writer.Database.AutoSavepointsEnabled = false;
         return writer;
     }
 
