@@ -19,7 +19,7 @@ public sealed class AppMetrics
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _imports;
     private readonly Counter<long> _importRows;
-    private readonly UpDownCounter<long> _exportsRunning;
+    private long _exportsRunning;
     private readonly Histogram<double> _commandDuration;
 
     public AppMetrics(IMeterFactory meters)
@@ -28,7 +28,8 @@ public sealed class AppMetrics
         _decisions = Meter.CreateCounter<long>("ceadmin.review.decisions", "{decision}", "审核 decisions saved, by kind of application and decision");
         _imports = Meter.CreateCounter<long>("ceadmin.record_imports", "{import}", "继续教育记录导入 runs, by outcome");
         _importRows = Meter.CreateCounter<long>("ceadmin.record_import.rows", "{row}", "Rows of record imports, by result (imported or rejected)");
-        _exportsRunning = Meter.CreateUpDownCounter<long>("ceadmin.exports.running", "{export}", "Excel exports being written on this instance");
+        // Observed rather than added to, so that an idle instance reports 0 instead of nothing.
+        Meter.CreateObservableUpDownCounter("ceadmin.exports.running", () => Interlocked.Read(ref _exportsRunning), "{export}", "Excel exports being written on this instance");
         _commandDuration = Meter.CreateHistogram<double>("ceadmin.db.command.duration", "s", "Duration of database commands sent by EF Core",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
@@ -48,9 +49,9 @@ public sealed class AppMetrics
         _importRows.Add(rejected, new KeyValuePair<string, object?>("result", "rejected"));
     }
 
-    public void ExportStarted() => _exportsRunning.Add(1);
+    public void ExportStarted() => Interlocked.Increment(ref _exportsRunning);
 
-    public void ExportEnded() => _exportsRunning.Add(-1);
+    public void ExportEnded() => Interlocked.Decrement(ref _exportsRunning);
 
     public void CommandExecuted(string system, string operation, TimeSpan duration, string? errorType)
     {

@@ -56,7 +56,12 @@ public static class OperationsServices
     }
 
     /// <summary>Before authentication: the log scope and the database-outage page (see <see cref="RequestLogScope"/>).</summary>
-    public static void UseCeAdminOperations(this WebApplication app) => app.UseMiddleware<RequestLogScope>();
+    public static void UseCeAdminOperations(this WebApplication app)
+    {
+        // Made now, not at the first page: its gauges report 0 open circuits from the start.
+        app.Services.GetRequiredService<OpenCircuits>();
+        app.UseMiddleware<RequestLogScope>();
+    }
 
     /// <summary>
     /// /health/live: the process answers. /health/ready: the database answers and has every migration this
