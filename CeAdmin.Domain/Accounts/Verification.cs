@@ -33,12 +33,12 @@ public interface ISmsSender
     Task SendAsync(string phoneNumber, string message, CancellationToken ct = default);
 }
 
-/// <summary>Development sender: the code goes to the log.</summary>
+/// <summary>Development sender: the code goes to the log; the phone number only masked, as every personal identifier there.</summary>
 public sealed class LogSmsSender(ILogger<LogSmsSender> logger) : ISmsSender
 {
     public Task SendAsync(string phoneNumber, string message, CancellationToken ct = default)
     {
-        logger.LogInformation("短信 → {Phone}: {Message}", phoneNumber, message);
+        logger.LogInformation("短信 → {Phone}: {Message}", UnitAccountService.MaskMobile(phoneNumber), message);
         return Task.CompletedTask;
     }
 }
