@@ -2,8 +2,17 @@ using CeAdmin.App;
 using CeAdmin.App.Components;
 using CeAdmin.App.Features.Accounts;
 using CeAdmin.App.Features.Operations;
+using CeAdmin.App.Features.Administration;
+using CeAdmin.App.Features.Security;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
+
+// The system administrator's command line (docs/deploy.md) runs instead of the web app.
+if (AdminCommand.IsRequested(args))
+{
+    Environment.ExitCode = await AdminCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCeAdmin();
@@ -16,6 +25,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo);
 }
 
+app.UseCeAdminSecurity();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CeAdmin.App.Features.Accounts;
 using CeAdmin.App.Features.Exports;
 using CeAdmin.App.Features.Operations;
+using CeAdmin.App.Features.Security;
 using CeAdmin.App.Shared;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Common;
@@ -11,7 +12,6 @@ using CeAdmin.Domain.Data;
 using CeAdmin.Domain;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -51,11 +51,10 @@ public static class ServiceRegistration
         // Identity's stores and the data-protection key ring ask DI for a context; they get a short-lived one per scope.
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
-        // Several instances behind a proxy share the key ring through the database.
-        services.AddDataProtection().SetApplicationName("CeAdmin").PersistKeysToDbContext<AppDbContext>();
-
         AddIdentity(services, config);
         services.AddScoped<UserSession>();
+        // Sessions, page powers, the key ring (shared by instances through the database) and its protection, headers.
+        builder.AddCeAdminSecurity();
 
         // Query exports: temporary files handed to the browser through a one-time download.
         services.AddSingleton(config.GetSection("Exports").Get<ExportOptions>() ?? new ExportOptions());
@@ -97,7 +96,7 @@ public static class ServiceRegistration
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, security.IdleMinutes));
             o.SlidingExpiration = true;
         });
@@ -126,4 +125,6 @@ public sealed class SecurityOptions
     public double IdleMinutes { get; set; } = 30;
     /// <summary>How often an open circuit re-checks that its user may still be signed in.</summary>
     public double RevalidationSeconds { get; set; } = 60;
+    /// <summary>A session ends this long after the password was entered, however active the user is.</summary>
+    public double AbsoluteSessionHours { get; set; } = 8;
 }

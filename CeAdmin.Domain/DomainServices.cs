@@ -40,6 +40,8 @@ public static class DomainServices
         services.AddScoped<PersonalAccountService>();
         services.AddScoped<UnitAccountService>();
         services.AddScoped<SignInDirectory>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<Administration.SystemAdministrationService>();
         services.AddScoped<ReferenceData.HoursRuleService>();
         services.AddScoped<Catalogs.CatalogService>();
         services.AddScoped<Catalogs.PublishedCourses>();

@@ -15,6 +15,7 @@ export CLUSTER_DIR=${CLUSTER_DIR:-/tmp/ceadmin-cluster-$PG_PORT}
 db_name=ceadmin_cluster
 db="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db_name"
 state="$CLUSTER_DIR/cluster.env"
+dp_password=cluster-test-only
 
 psql_admin() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -41,12 +42,14 @@ start_instance() {
     mount -t tmpfs -o size=32k tmpfs "$exports" || { echo "instance c needs a tiny tmpfs (root)" >&2; return 1; }
   fi
   rm -f "$CLUSTER_DIR/$name.exit" "$CLUSTER_DIR/$name.pid"
-  # The settings of docs/deploy.md, except the demo data, which these tests sign in with.
+  # The settings of docs/deploy.md, except the demo data, which these tests sign in with, and a revalidation of
+  # open pages every 5 s instead of 60 s, so that a database outage in the tests outlasts a few of them.
   (
     cd "$CLUSTER_DIR/app"
     env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
       Database__Provider=Postgres Database__ConnectionString="$db;Maximum Pool Size=20" Database__MigrateOnStart=$migrate \
-      Demo__Enabled=true Exports__Directory="$exports" Operations__InstanceName="$name" \
+      DataProtection__CertificatePath="$CLUSTER_DIR/dataprotection.pfx" DataProtection__CertificatePassword="$dp_password" \
+      Demo__Enabled=true Exports__Directory="$exports" Operations__InstanceName="$name" Security__RevalidationSeconds=5 \
       dotnet CeAdmin.App.dll --urls "http://127.0.0.1:$port" &
     echo $! > "$CLUSTER_DIR/$name.pid"
     wait $! && code=0 || code=$?
@@ -115,6 +118,11 @@ case "${1:-}" in
     PORT_HTTPS=$(next_port "$PORT_C"); PORT_HTTP=$(next_port "$PORT_HTTPS")
     psql_admin "DROP DATABASE IF EXISTS $db_name WITH (FORCE)"
     psql_admin "CREATE DATABASE $db_name"
+    # The key-ring certificate every instance shares, made as docs/deploy.md says.
+    openssl req -x509 -newkey rsa:3072 -sha256 -days 2 -nodes -subj "/CN=CeAdmin data protection" \
+      -keyout "$CLUSTER_DIR/dp.key" -out "$CLUSTER_DIR/dp.crt" 2>/dev/null
+    openssl pkcs12 -export -inkey "$CLUSTER_DIR/dp.key" -in "$CLUSTER_DIR/dp.crt" -out "$CLUSTER_DIR/dataprotection.pfx" -passout "pass:$dp_password"
+    rm -f "$CLUSTER_DIR/dp.key"
     echo "publishing the app"
     dotnet publish CeAdmin.App/CeAdmin.App.csproj -c "${CLUSTER_CONFIGURATION:-Debug}" --no-build -nologo -v q -o "$CLUSTER_DIR/app" >/dev/null
     cat > "$state" <<ENV

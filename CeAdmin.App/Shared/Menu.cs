@@ -12,7 +12,7 @@ public sealed record MenuGroup(string Title, string Icon, IReadOnlyList<MenuItem
 /// </summary>
 public static class Menu
 {
-    private static bool FilesPlans(SessionInfo s) => s.IsAuthority || s.Kind is UnitKind.Institution or UnitKind.Employer;
+    private static bool ManagesTeachers(SessionInfo s) => s.Can(Power.ManageTeachers);
 
     private static bool ReviewsPlans(SessionInfo s) => s.IsAuthority || s.Kind == UnitKind.Hrss;
 
@@ -46,7 +46,8 @@ public static class Menu
         [
             new("专业课计划审核", "plan-reviews", ReviewsPlans),
             new("专业课计划备案", "plans", s => s.IsAuthority),
-            new("专业课计划申报", "plans", s => s.Kind is UnitKind.Institution or UnitKind.Employer),
+            // An institution files plans once a 专业培训资格 is approved.
+            new("专业课计划申报", "plans", s => s.Kind is UnitKind.Institution or UnitKind.Employer && s.Can(Power.FilePlans)),
         ]),
         new("行业主管业务管理", MudBlazor.Icons.Material.Outlined.FactCheck,
         [
@@ -60,7 +61,7 @@ public static class Menu
         ]),
         new("师资管理", MudBlazor.Icons.Material.Outlined.Groups,
         [
-            new("师资信息维护", "teachers", FilesPlans),
+            new("师资信息维护", "teachers", ManagesTeachers),
         ]),
         new("查询统计", MudBlazor.Icons.Material.Outlined.QueryStats,
         [

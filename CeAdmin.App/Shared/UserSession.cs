@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.App.Shared;
 
 /// <summary>What the shell needs to know about the signed-in user to draw menus.</summary>
-public sealed record SessionInfo(Actor? Actor, bool IsUnitAdmin, AffiliationLevel? AuthorityLevel, bool AuthorityApproved)
+public sealed record SessionInfo(Actor? Actor, bool IsUnitAdmin, AffiliationLevel? AuthorityLevel, bool AuthorityApproved, Power Powers = Power.None)
 {
+    /// <summary>What the unit may do now (docs/powers.md); the pages' policies ask the same.</summary>
+    public bool Can(Power power) => (Powers & power) != 0;
+
     public UnitKind? Kind => Actor?.UnitKind;
     public bool IsAuthority => Kind == UnitKind.Authority && AuthorityApproved;
     public bool IsProvinceAuthority => IsAuthority && AuthorityLevel == AffiliationLevel.Province;
@@ -28,13 +31,14 @@ public sealed class UserSession(AuthenticationStateProvider authState, IDbContex
         var user = (await authState.GetAuthenticationStateAsync()).User;
         var actor = CeClaims.ToActor(user);
         var isUnitAdmin = user.IsInRole(CeClaims.UnitAdminRole);
-        if (actor is null || actor.UnitKind != UnitKind.Authority) return new SessionInfo(actor, isUnitAdmin, null, false);
-
         await using var db = dbFactory.CreateDbContext();
+        var powers = await UnitPowers.OfAsync(db, actor);
+        if (actor is null || actor.UnitKind != UnitKind.Authority) return new SessionInfo(actor, isUnitAdmin, null, false, powers);
+
         var authority = await db.Authorities.AsNoTracking()
             .Where(a => a.UnitAccountId == actor.UnitId)
             .Select(a => new { a.Level, a.ApprovedAt })
             .FirstOrDefaultAsync();
-        return new SessionInfo(actor, isUnitAdmin, authority?.Level, authority?.ApprovedAt is not null);
+        return new SessionInfo(actor, isUnitAdmin, authority?.Level, authority?.ApprovedAt is not null, powers);
     }
 }

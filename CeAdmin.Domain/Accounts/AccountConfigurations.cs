@@ -15,6 +15,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         // One personal account per person.
         b.HasIndex(x => x.IdNumber).IsUnique();
         b.Ignore(x => x.IsVerified);
+        b.Ignore(x => x.IsDisabled);
     }
 }
 
@@ -56,5 +57,17 @@ public sealed class SmsChallengeConfiguration : IEntityTypeConfiguration<SmsChal
         b.Property(x => x.PhoneNumber).HasMaxLength(20);
         b.Property(x => x.CodeHash).HasMaxLength(100);
         b.HasIndex(x => new { x.Purpose, x.Subject });
+    }
+}
+
+public sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.Property(x => x.Id).HasMaxLength(64);
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.EndReason).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(x => x.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

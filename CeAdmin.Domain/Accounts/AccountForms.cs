@@ -36,7 +36,7 @@ public sealed class RealNameFormValidator : FormValidator<RealNameForm>
 {
     public RealNameFormValidator()
     {
-        RuleFor(x => x.RealName).NotEmpty().WithMessage("请输入姓名").MaxChars(50, "姓名");
+        RuleFor(x => x.RealName).NotEmpty().WithMessage("请输入姓名").PersonName();
         RuleFor(x => x.IdNumber).NotEmpty().WithMessage("请输入公民身份号码").IdNumber();
     }
 }
@@ -80,6 +80,7 @@ public sealed class UnitRegistrationValidator : FormValidator<UnitRegistration>
         RuleFor(x => x.ConfirmPassword).NotEmpty().WithMessage("请再次输入密码")
             .Equal(x => x.Password).WithMessage("两次输入的密码不一致");
         RuleFor(x => x.UnitName).NotEmpty().WithMessage("请输入单位名称").MaxChars(100, "单位名称");
+        RuleFor(x => x.Kind).Must(k => UnitKinds.SelfRegistrable.Contains(k)).WithMessage(UnitKinds.NotSelfRegistrableMessage);
         RuleFor(x => x.Code).NotEmpty().WithMessage("请输入单位证件号码");
         RuleFor(x => x.Code).Uscc().When(x => x.CodeType == UnitCodeType.Uscc);
         RuleFor(x => x.Code).OrganizationCode().When(x => x.CodeType == UnitCodeType.OrganizationCode);
@@ -100,7 +101,7 @@ public sealed class OperatorInvitationValidator : FormValidator<OperatorInvitati
     public OperatorInvitationValidator()
     {
         RuleFor(x => x.LoginName).NotEmpty().WithMessage("请输入经办人个人登录账号");
-        RuleFor(x => x.RealName).NotEmpty().WithMessage("请输入经办人姓名");
+        RuleFor(x => x.RealName).NotEmpty().WithMessage("请输入经办人姓名").PersonName("经办人姓名");
         RuleFor(x => x.IdNumber).NotEmpty().WithMessage("请输入经办人公民身份号码").IdNumber();
     }
 }

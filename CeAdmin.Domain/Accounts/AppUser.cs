@@ -18,6 +18,10 @@ public sealed class AppUser : IdentityUser
     public DateTime CreatedAt { get; set; }
     /// <summary>Set for a unit account's login.</summary>
     public int? UnitAccountId { get; set; }
+    /// <summary>停用: set by the system administrator; a disabled account cannot sign in and its sessions end.</summary>
+    public DateTime? DisabledAt { get; set; }
+
+    public bool IsDisabled => DisabledAt is not null;
 
     public bool IsVerified => VerificationLevel >= VerificationLevel.Level2;
 }

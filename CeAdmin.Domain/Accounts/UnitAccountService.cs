@@ -90,8 +90,6 @@ public sealed class UnitAccountService(
 
         await EnsureUniqueAsync(db, form, ct);
         challenge.UsedAt = now;
-        var login = PersonalAccountService.NewUser(form.LoginName, AccountKind.Unit, clock);
-        login.PasswordHash = hasher.HashPassword(login, form.Password);
         var unit = new UnitAccount
         {
             Name = form.UnitName.Trim(),
@@ -100,16 +98,25 @@ public sealed class UnitAccountService(
             Code = form.Code.Trim().ToUpperInvariant(),
             RegionCode = form.RegionCode,
             OwnerUserId = owner.UserId,
-            LoginUserId = login.Id,
             Status = UnitAccountStatus.Active,
             CreatedAt = now,
         };
+        await AddWithLoginAsync(db, unit, form.LoginName, form.Password, hasher, clock, ct);
+        return unit.Id;
+    }
+
+    /// <summary>Saves <paramref name="unit"/> with its own login (单位登录); shared with the administrator's creation of the HRSS department.</summary>
+    internal static async Task AddWithLoginAsync(AppDbContext db, UnitAccount unit, string loginName, string password,
+        IPasswordHasher<AppUser> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        var login = PersonalAccountService.NewUser(loginName, AccountKind.Unit, clock);
+        login.PasswordHash = hasher.HashPassword(login, password);
+        unit.LoginUserId = login.Id;
         db.Users.Add(login);
         db.UnitAccounts.Add(unit);
         await db.SaveChangesAsync(ct);
         login.UnitAccountId = unit.Id;
         await db.SaveChangesAsync(ct);
-        return unit.Id;
     }
 
     public async Task<IReadOnlyList<OperatorRow>> OperatorsAsync(CancellationToken ct = default)
@@ -188,15 +195,21 @@ public sealed class UnitAccountService(
 
     private static async Task EnsureUniqueAsync(AppDbContext db, UnitRegistration form, CancellationToken ct)
     {
-        var normalized = form.LoginName.Trim().ToUpperInvariant();
-        if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
-            throw new ValidationFailedException(nameof(form.LoginName), $"登录账号“{form.LoginName}”已被注册，请换一个");
-        var code = form.Code.Trim().ToUpperInvariant();
-        var existing = await db.UnitAccounts.AsNoTracking().Where(u => u.Code == code).Select(u => u.Name).FirstOrDefaultAsync(ct);
-        if (existing is not null)
-            throw new ValidationFailedException(nameof(form.Code), $"单位证件号码{code}已被“{existing}”注册");
+        await EnsureUniqueAsync(db, form.LoginName, form.Code, ct);
         if (!await db.Regions.AnyAsync(r => r.Code == form.RegionCode, ct))
             throw new ValidationFailedException(nameof(form.RegionCode), "单位所在地区不存在");
+    }
+
+    /// <summary>The unit's login name and its code are each registered once; the messages name the field ("LoginName", "Code").</summary>
+    internal static async Task EnsureUniqueAsync(AppDbContext db, string loginName, string unitCode, CancellationToken ct)
+    {
+        var normalized = loginName.Trim().ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
+            throw new ValidationFailedException(nameof(UnitRegistration.LoginName), $"登录账号“{loginName}”已被注册，请换一个");
+        var code = unitCode.Trim().ToUpperInvariant();
+        var existing = await db.UnitAccounts.AsNoTracking().Where(u => u.Code == code).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+            throw new ValidationFailedException(nameof(UnitRegistration.Code), $"单位证件号码{code}已被“{existing}”注册");
     }
 
     private static string Subject(UnitOwner owner, UnitRegistration form) => $"{owner.UserId}:{form.Code.Trim().ToUpperInvariant()}";

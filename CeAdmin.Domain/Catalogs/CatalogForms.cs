@@ -18,7 +18,7 @@ public sealed class CatalogFormValidator : FormValidator<CatalogForm>
     {
         RuleFor(x => x.SeriesId).NotNull().WithMessage("请选择专业序列");
         RuleFor(x => x.DeclaredOn).NotNull().WithMessage("请选择申报日期");
-        RuleFor(x => x.OperatorName).NotEmpty().WithMessage("请输入经办人").MaxChars(50, "经办人");
+        RuleFor(x => x.OperatorName).NotEmpty().WithMessage("请输入经办人").PersonName("经办人");
         RuleFor(x => x.Year).NotNull().WithMessage("请选择年度")
             .InclusiveBetween(2000, 2100).WithMessage("年度不正确");
     }

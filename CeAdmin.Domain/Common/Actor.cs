@@ -5,11 +5,17 @@ namespace CeAdmin.Domain.Common;
 /// <summary>
 /// The signed-in operator and the unit he acts for. UnitId is 0 for a personal session
 /// (a personal account that has not entered a unit role). IsUnitLogin marks a unit account's own
-/// login, which manages its operators but does not operate the system itself.
+/// login, which manages its operators but does not operate the system itself. IsSystemAdministrator
+/// marks the system's administrator; today only the server's command line acts as one
+/// (<see cref="Console"/>), never a sign-in cookie.
 /// </summary>
-public sealed record Actor(string UserId, string UserName, int UnitId, string UnitName, UnitKind? UnitKind = null, bool IsUnitLogin = false)
+public sealed record Actor(string UserId, string UserName, int UnitId, string UnitName, UnitKind? UnitKind = null, bool IsUnitLogin = false,
+    bool IsSystemAdministrator = false)
 {
     public bool IsPersonal => UnitId == 0;
+
+    /// <summary>The operator of the server's administration command (docs/deploy.md).</summary>
+    public static Actor Console(string who) => new("system", who, 0, "", IsSystemAdministrator: true);
 }
 
 /// <summary>Who is calling; the App reads it from the authentication state, tests fix it.</summary>
@@ -29,6 +35,14 @@ public static class CurrentUserExtensions
         var actor = await user.RequireActorAsync();
         if (actor.IsPersonal || actor.IsUnitLogin || actor.UnitKind is not { } kind || (kinds.Length > 0 && !kinds.Contains(kind)))
             throw new ScopeException("无权执行该操作：请以相应的单位角色登录");
+        return actor;
+    }
+
+    /// <summary>The caller must be the system's administrator (the command line until the administrator role has a UI).</summary>
+    public static async ValueTask<Actor> RequireSystemAdministratorAsync(this ICurrentUser user)
+    {
+        var actor = await user.RequireActorAsync();
+        if (!actor.IsSystemAdministrator) throw new ScopeException("无权执行该操作：只有系统管理员可以办理");
         return actor;
     }
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace CeAdmin.Domain.Common;
 
@@ -8,10 +10,47 @@ namespace CeAdmin.Domain.Common;
 /// </summary>
 public abstract class FormValidator<T> : AbstractValidator<T>
 {
+    private readonly Lock _textRulesGate = new();
+    private volatile bool _textRulesAdded;
+
     protected FormValidator()
     {
         // Created once so MudForm does not see a new parameter value on every render.
         ValidateValue = ValidatePropertyAsync;
+    }
+
+    public override ValidationResult Validate(ValidationContext<T> context)
+    {
+        AddTextRules();
+        return base.Validate(context);
+    }
+
+    public override Task<ValidationResult> ValidateAsync(ValidationContext<T> context, CancellationToken cancellation = default)
+    {
+        AddTextRules();
+        return base.ValidateAsync(context, cancellation);
+    }
+
+    /// <summary>
+    /// Every text field of every form refuses control and bidi characters (<see cref="TextSafety"/>),
+    /// at the field. Added after the form's own rules (on first use: a base constructor runs before
+    /// them), so a field's own message (e.g. the 姓名 rule's) comes first. Nested validators
+    /// (RuleForEach … SetValidator) pass through here too.
+    /// </summary>
+    private void AddTextRules()
+    {
+        if (_textRulesAdded) return;
+        lock (_textRulesGate)
+        {
+            if (_textRulesAdded) return;
+            foreach (var property in typeof(T).GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanRead && p.GetIndexParameters().Length == 0))
+            {
+                var model = Expression.Parameter(typeof(T), "x");
+                var access = Expression.Lambda<Func<T, string?>>(Expression.Property(model, property), model);
+                RuleFor(access).Must(TextSafety.IsClean).WithMessage(TextSafety.Message);
+            }
+            _textRulesAdded = true;
+        }
     }
 
     /// <summary>Pass to MudForm's <c>Validation</c> parameter; validates only the named property.</summary>

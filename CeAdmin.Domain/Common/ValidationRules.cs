@@ -48,6 +48,10 @@ public static partial class ValidationRules
     public static IRuleBuilderOptions<T, string?> PostalCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => string.IsNullOrEmpty(v) || PostalCodeRegex().IsMatch(v)).WithMessage(PostalCodeMessage);
 
+    /// <summary>The one 姓名 rule (<see cref="Common.PersonName"/>): its own message for each way a name can be wrong.</summary>
+    public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule, string label = "姓名") =>
+        rule.Must(v => Common.PersonName.Check(v, label) is null).WithMessage((_, v) => Common.PersonName.Check(v, label) ?? "");
+
     public static IRuleBuilderOptions<T, string?> MaxChars<T>(this IRuleBuilder<T, string?> rule, int n, string label) =>
         rule.MaximumLength(n).WithMessage($"{label}不能超过{n}个字");
 

@@ -64,6 +64,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<UnitAccount> UnitAccounts => Set<UnitAccount>();
     public DbSet<UnitOperator> UnitOperators => Set<UnitOperator>();
     public DbSet<SmsChallenge> SmsChallenges => Set<SmsChallenge>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Authority> Authorities => Set<Authority>();
     public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
     public DbSet<ApprovalHistory> ApprovalHistories => Set<ApprovalHistory>();

@@ -12,9 +12,10 @@ public sealed class AccountsDemoSeeder : IDemoSeeder
 {
     public int Order => 0;
 
+    private static readonly DemoUnit Hrss = new("hrss", "广东省人力资源和社会保障厅", UnitKind.Hrss, "440000", "hrss_reviewer", "陈志明", "11440000006954321");
+
     private static readonly DemoUnit[] Units =
     [
-        new("hrss", "广东省人力资源和社会保障厅", UnitKind.Hrss, "440000", "hrss_reviewer", "陈志明", "11440000006954321"),
         new("province", "广东省教育厅", UnitKind.Authority, "440000", "gd_edu", "李文华", "11440000006954560"),
         new("city", "广州市教育局", UnitKind.Authority, "440100", "gz_edu", "王建国", "11440100006954812"),
         new("county", "广州市天河区教育局", UnitKind.Authority, "440106", "th_edu", "张丽萍", "11440106007524153"),
@@ -23,14 +24,15 @@ public sealed class AccountsDemoSeeder : IDemoSeeder
         new("employer", "广州智造科技有限公司", UnitKind.Employer, "440106", "gz_corp", "周晓东", "91440106MA5CK2R37"),
     ];
 
-    public Task SeedAsync(AppDbContext db, DemoContext demo, CancellationToken ct)
+    public async Task SeedAsync(AppDbContext db, DemoContext demo, CancellationToken ct)
     {
+        // Never self-registered: opened the way the system administrator opens it.
+        await demo.AddHrssDepartmentAsync(db, Hrss, ct);
         foreach (var unit in Units) demo.AddUnit(db, unit);
 
         // A person bound to no unit yet, to show the sign-in message and the binding flow.
         var newcomer = demo.NewUser("new_user", AccountKind.Personal);
         newcomer.PhoneNumber = "13800009999";
         db.Users.Add(newcomer);
-        return Task.CompletedTask;
     }
 }

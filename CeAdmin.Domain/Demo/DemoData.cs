@@ -1,4 +1,5 @@
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
@@ -45,15 +46,10 @@ public sealed class DemoContext(IPasswordHasher<AppUser> hasher, TimeProvider cl
     /// <summary>Adds the unit, its verified and authorised operator and its unit login; registers them under <see cref="DemoUnit.Key"/>.</summary>
     public UnitAccount AddUnit(AppDbContext db, DemoUnit u)
     {
-        var seq = _sequence++;
-        var person = NewUser(u.Operator, AccountKind.Personal);
-        person.RealName = u.RealName;
-        person.IdNumber = DemoIds.IdNumber(u.Region == "440000" ? "440104" : u.Region, new DateOnly(1980, 1, 1).AddDays(seq * 37), seq);
-        person.VerificationLevel = VerificationLevel.Level2;
-        person.VerifiedAt = Now;
-        person.PhoneNumber = $"1380000{seq + 1:D4}";
+        if (!UnitKinds.SelfRegistrable.Contains(u.Kind)) throw new InvalidOperationException($"{u.Name}: a {u.Kind} unit is opened by the administrator, see AddHrssDepartmentAsync.");
+        var person = AddOperator(db, u);
         var login = NewUser(u.Operator + "_unit", AccountKind.Unit);
-        db.Users.AddRange(person, login);
+        db.Users.Add(login);
 
         var unit = new UnitAccount
         {
@@ -70,6 +66,38 @@ public sealed class DemoContext(IPasswordHasher<AppUser> hasher, TimeProvider cl
         Units[u.Key] = unit;
         Operators[u.Key] = person;
         return unit;
+    }
+
+    /// <summary>
+    /// The HRSS department as the system administrator opens it (SystemAdministrationService), with
+    /// <see cref="DemoUnit.Operator"/> as its first operator.
+    /// </summary>
+    public async Task<UnitAccount> AddHrssDepartmentAsync(AppDbContext db, DemoUnit u, CancellationToken ct)
+    {
+        var person = AddOperator(db, u);
+        await db.SaveChangesAsync(ct);
+        var unit = await SystemAdministrationService.AddHrssDepartmentAsync(db, new HrssDepartmentForm
+        {
+            UnitName = u.Name, CodeType = UnitCodeType.Uscc, Code = DemoIds.Uscc(u.UsccBody),
+            LoginName = u.Operator + "_unit", Password = password, OperatorLoginName = u.Operator,
+        }, hasher, Clock, ct);
+        Units[u.Key] = unit;
+        Operators[u.Key] = person;
+        return unit;
+    }
+
+    /// <summary>The unit's verified person, who registers it and operates it.</summary>
+    private AppUser AddOperator(AppDbContext db, DemoUnit u)
+    {
+        var seq = _sequence++;
+        var person = NewUser(u.Operator, AccountKind.Personal);
+        person.RealName = u.RealName;
+        person.IdNumber = DemoIds.IdNumber(u.Region == "440000" ? "440104" : u.Region, new DateOnly(1980, 1, 1).AddDays(seq * 37), seq);
+        person.VerificationLevel = VerificationLevel.Level2;
+        person.VerifiedAt = Now;
+        person.PhoneNumber = $"1380000{seq + 1:D4}";
+        db.Users.Add(person);
+        return person;
     }
 
     /// <summary>The operator of the unit under <paramref name="key"/>, acting for it (for the review workflow's history).</summary>

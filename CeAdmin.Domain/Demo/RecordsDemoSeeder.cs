@@ -52,7 +52,7 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         await db.SaveChangesAsync(ct);
 
         var recordedClasses = await PlansAsync(db, demo, series, today, courses, institutions, ct);
-        var supervisors = await SupervisingAuthority.ResolveAsync(db, Regions.Select(r => (r.Region, series)), ct);
+        var supervisors = await SupervisorDirectory.LoadAsync(db, [series], ct);
 
         var people = Enumerable.Range(0, 280).Select(i => Person(random, Pick(random, Regions), i)).ToList();
         var seen = new HashSet<(string, DateOnly, DateOnly, string)>();
@@ -76,7 +76,27 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         }
     }
 
-    private sealed record DemoPerson(string Name, string Gender, string IdNumber, string Region);
+    private sealed record DemoPerson(string Name, string Gender, string IdNumber, string Region, string WorkUnit);
+
+    // Higher-education employers by region (the demo's main series is 高等学校教师); other regions get a generic college.
+    private static readonly Dictionary<string, string[]> Employers = new()
+    {
+        ["440106"] = ["华南师范大学", "暨南大学", "华南理工大学", "广东技术师范大学"],
+        ["440104"] = ["广州城市职业学院", "广东省外语艺术职业学院"],
+        ["440105"] = ["中山大学", "广东财经大学"],
+        ["440103"] = ["广东医科大学荔湾校区", "广州铁路职业技术学院"],
+        ["440111"] = ["广州医科大学", "广州中医药大学"],
+        ["440113"] = ["广州大学", "广东工业大学"],
+        ["440100"] = ["广州市高等教育研究所"],
+        ["440304"] = ["深圳大学", "深圳职业技术大学"],
+        ["440305"] = ["南方科技大学", "哈尔滨工业大学（深圳）"],
+        ["440604"] = ["佛山科学技术学院"],
+        ["441900"] = ["东莞理工学院"],
+        ["440000"] = ["广东省教育研究院"],
+    };
+
+    private static string EmployerIn(string region, int i) =>
+        Employers.TryGetValue(region, out var names) ? names[i % names.Length] : RegionDirectory.ShortName(region) + "职业技术学院";
 
     private static DemoPerson Person(Random random, string region, int i)
     {
@@ -86,12 +106,12 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         var birthplace = RegionDirectory.Children(region) is { Count: > 0 } districts ? districts[i % districts.Count].Code : region;
         var id = DemoIds.IdNumber(birthplace, birth, 100 + i % 900);
         var gender = IdNumber.GenderOf(id) == Gender.Male ? RecordValues.Male : RecordValues.Female;
-        return new DemoPerson(name, gender, id, region);
+        return new DemoPerson(name, gender, id, region, EmployerIn(region, i));
     }
 
     /// <summary>A person's year: one or two public courses, one to three professional ones, maybe an elective; most people meet the rule.</summary>
     private static IEnumerable<CeRecord> YearOfLearning(Random random, DemoPerson p, int year, HoursRule rule, DateOnly today, int series,
-        List<CatalogCourse> catalog, Institution[] institutions, Dictionary<(string, int), SupervisingAuthority?> supervisors)
+        List<CatalogCourse> catalog, Institution[] institutions, SupervisorDirectory supervisors)
     {
         var plan = new List<(string Subject, string Course, int? CourseId, int Days)>();
         for (var i = random.Next(1, 3); i > 0; i--) plan.Add((RecordValues.Public, PublicCourses[random.Next(PublicCourses.Length)], null, random.Next(2, 5)));
@@ -107,11 +127,11 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         {
             var start = new DateOnly(year, 1, 5).AddDays(random.Next(Math.Max(1, lastDay.DayNumber - new DateOnly(year, 1, 5).DayNumber - days)));
             var inst = institutions[random.Next(institutions.Length)];
-            var supervisor = supervisors[(p.Region, series)];
+            var supervisor = supervisors.For(p.Region, series);
             var failed = random.Next(25) == 0;
             yield return new CeRecord
             {
-                PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, RegionCode = p.Region, SeriesId = series,
+                PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, WorkUnit = p.WorkUnit, RegionCode = p.Region, SeriesId = series,
                 AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "", CatalogCourseId = courseId, CourseName = course,
                 SubjectType = subject, StudyMode = Lookups.StudyModes[random.Next(Lookups.StudyModes.Count)], StartDate = start,
                 EndDate = start.AddDays(days - 1), Days = days, Result = failed ? RecordValues.Failed : RecordValues.Passed,
@@ -144,7 +164,7 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
                 {
                     yield return new CeRecord
                     {
-                        PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, RegionCode = p.Region, SeriesId = seriesId,
+                        PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, WorkUnit = p.WorkUnit, RegionCode = p.Region, SeriesId = seriesId,
                         AuthorityName = authority, CourseName = course, SubjectType = subject, StudyMode = "面授培训",
                         StartDate = start, EndDate = start.AddDays(days - 1), Days = days, Result = RecordValues.Passed, Hours = days * rule.HoursPerDay,
                         InstitutionId = inst.Id, InstitutionName = inst.Name, Year = year, Location = inst.Address, Content = course,
@@ -156,19 +176,25 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
         }
     }
 
-    /// <summary>An entered 结业名单: 18 to 30 passed people with the records the roster made.</summary>
+    /// <summary>
+    /// An entered 结业名单: 18 to 30 passed people with the records the roster made. Trainees come from the
+    /// regions inside the institution's (a city institution trains the city's districts, a province one the
+    /// whole province), and each record carries the trainee's own region and 主管部门, as the roster does.
+    /// </summary>
     private static IEnumerable<CeRecord> Recorded(TrainingClass cls, TrainingPlan plan, List<CatalogCourse> catalog, Institution inst,
-        Dictionary<(string, int), SupervisingAuthority?> supervisors, int series, DateTime now, int nth)
+        SupervisorDirectory supervisors, int series, DateTime now, int nth)
     {
         var random = new Random(7 + nth);
         var course = catalog.Single(c => c.Id == plan.CatalogCourseId);
-        var supervisor = supervisors.GetValueOrDefault((plan.RegionCode, series));
+        var prefix = Region.PrefixOf(plan.RegionCode, Region.LevelOf(plan.RegionCode));
+        var near = Regions.Where(r => r.Region.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
         for (var i = random.Next(18, 31); i > 0; i--)
         {
-            var p = Person(random, plan.RegionCode, 300 + nth * 40 + i);
+            var p = Person(random, Pick(random, near), 300 + nth * 40 + i);
+            var supervisor = supervisors.For(p.Region, series);
             yield return new CeRecord
             {
-                PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, RegionCode = plan.RegionCode, SeriesId = plan.SeriesId,
+                PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, WorkUnit = p.WorkUnit, RegionCode = p.Region, SeriesId = plan.SeriesId,
                 AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "", CatalogCourseId = course.Id, CourseName = course.Name,
                 SubjectType = RecordValues.Professional, StudyMode = cls.StudyMode, StartDate = cls.StudyStart, EndDate = cls.StudyEnd,
                 Days = plan.Days, Result = RecordValues.Passed, Hours = plan.Hours, InstitutionId = inst.Id, InstitutionName = inst.Name,

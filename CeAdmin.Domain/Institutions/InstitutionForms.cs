@@ -41,10 +41,10 @@ public sealed class InstitutionFormValidator : FormValidator<InstitutionForm>
         RuleFor(x => x.RegionCode).Must((f, code) => LevelMatches(f.Level, code))
             .WithMessage("所在地区须与机构/基地级别一致：省级选广东省，市级选到市，县(区)级选到县(区)");
         RuleFor(x => x.ParentAuthorityName).NotEmpty().WithMessage("请输入上级行业主管部门名称").MaxChars(100, "上级行业主管部门名称");
-        RuleFor(x => x.LegalName).NotEmpty().WithMessage("请输入法人姓名").MaxChars(50, "法人姓名");
+        RuleFor(x => x.LegalName).NotEmpty().WithMessage("请输入法人姓名").PersonName("法人姓名");
         RuleFor(x => x.LegalPhone).NotEmpty().WithMessage("请输入法人联系电话").Phone();
         RuleFor(x => x.LegalEmail).NotEmpty().WithMessage("请输入法人E-Mail").EmailAddress().WithMessage("法人E-Mail格式不正确");
-        RuleFor(x => x.ContactName).NotEmpty().WithMessage("请输入联系人姓名").MaxChars(50, "联系人姓名");
+        RuleFor(x => x.ContactName).NotEmpty().WithMessage("请输入联系人姓名").PersonName("联系人姓名");
         RuleFor(x => x.ContactPhone).NotEmpty().WithMessage("请输入联系人电话").Phone();
         RuleFor(x => x.ContactEmail).NotEmpty().WithMessage("请输入联系人E-Mail").EmailAddress().WithMessage("联系人E-Mail格式不正确");
         RuleFor(x => x.Address).NotEmpty().WithMessage("请输入机构详细地址").MaxChars(100, "机构详细地址");

@@ -60,7 +60,7 @@ public sealed class AuthorityContactFormValidator : FormValidator<AuthorityConta
 
     public AuthorityContactFormValidator()
     {
-        RuleFor(x => x.ContactName).NotEmpty().WithMessage("请输入联系人").MaxChars(50, "联系人");
+        RuleFor(x => x.ContactName).NotEmpty().WithMessage("请输入联系人").PersonName("联系人");
         RuleFor(x => x.OfficePhone).NotEmpty().WithMessage("请输入办公电话").Phone();
         RuleFor(x => x.Mobile).NotEmpty().WithMessage("请输入移动电话").ChinaMobile();
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("请输入Email").MaxChars(100, "Email")

@@ -13,10 +13,15 @@ public sealed class CeRecord
     /// <summary>男 / 女.</summary>
     public string Gender { get; set; } = "";
     public string IdNumber { get; set; } = "";
-    /// <summary>所属地区: where the person works.</summary>
+    /// <summary>工作单位 of the person when the record was made.</summary>
+    public string WorkUnit { get; set; } = "";
+    /// <summary>
+    /// 所属地区 of the person (of his 工作单位), never of the institution that trained him: the one
+    /// region that scope, the query's 行政区划 filter and the statistics use.
+    /// </summary>
     public string RegionCode { get; set; } = "";
     public int SeriesId { get; set; }
-    /// <summary>主管部门.</summary>
+    /// <summary>主管部门: the approved authority of the series nearest to RegionCode (<see cref="SupervisingAuthority"/>).</summary>
     public int? AuthorityId { get; set; }
     public string AuthorityName { get; set; } = "";
     public int? CatalogCourseId { get; set; }

@@ -7,9 +7,10 @@ public sealed class CeRecordConfiguration : IEntityTypeConfiguration<CeRecord>
 {
     public void Configure(EntityTypeBuilder<CeRecord> b)
     {
-        b.Property(x => x.PersonName).HasMaxLength(50);
+        b.Property(x => x.PersonName).HasMaxLength(Common.PersonName.MaxLength);
         b.Property(x => x.Gender).HasMaxLength(4);
         b.Property(x => x.IdNumber).HasMaxLength(18);
+        b.Property(x => x.WorkUnit).HasMaxLength(RosterEntryValidator.WorkUnitMax);
         b.Property(x => x.RegionCode).HasMaxLength(6);
         b.Property(x => x.AuthorityName).HasMaxLength(100);
         b.Property(x => x.CourseName).HasMaxLength(100);

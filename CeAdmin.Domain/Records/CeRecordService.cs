@@ -15,7 +15,7 @@ public sealed record RecordPage(IReadOnlyList<CeRecordRow> Items, int? Total);
 
 /// <summary>基本信息 of one record, with the full ID number: the viewer opened the record itself.</summary>
 public sealed record CeRecordDetail(
-    long Id, string PersonName, string Gender, string IdNumber, string RegionName, string AuthorityName, string SeriesName,
+    long Id, string PersonName, string Gender, string IdNumber, string WorkUnit, string RegionName, string AuthorityName, string SeriesName,
     string CourseName, string SubjectType, string StudyMode, DateOnly StartDate, DateOnly EndDate, decimal Days,
     string Result, decimal Hours, string InstitutionName, int Year, string Location, string Content, string? Remarks,
     string SourceLabel, DateTime CreatedAt);
@@ -69,7 +69,7 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
             ?? throw new DomainException("该继续教育记录不存在");
         scope.EnsureCovers(r.RegionCode, r.SeriesId);
         return new CeRecordDetail(
-            r.Id, r.PersonName, r.Gender, r.IdNumber, RegionDirectory.FullName(r.RegionCode), r.AuthorityName, SeriesDirectory.NameOf(r.SeriesId),
+            r.Id, r.PersonName, r.Gender, r.IdNumber, r.WorkUnit, RegionDirectory.FullName(r.RegionCode), r.AuthorityName, SeriesDirectory.NameOf(r.SeriesId),
             r.CourseName, r.SubjectType, r.StudyMode, r.StartDate, r.EndDate, r.Days, r.Result, r.Hours, r.InstitutionName, r.Year,
             r.Location, r.Content, r.Remarks, r.Source == RecordSource.Roster ? "培训班结业名单" : "Excel导入", r.CreatedAt);
     }

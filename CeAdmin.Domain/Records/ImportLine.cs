@@ -19,7 +19,10 @@ internal sealed class ImportLine
     public string Name { get; private set; } = "";
     public string Gender { get; private set; } = "";
     public string IdNumber { get; private set; } = "";
+    public string WorkUnit { get; private set; } = "";
     public string? RegionCode { get; private set; }
+    /// <summary>主管部门 as written (optional): checked against the one that follows from region and series.</summary>
+    public string? AuthorityName { get; private set; }
     public string CourseName { get; private set; } = "";
     public string SubjectType { get; private set; } = "";
     public string StudyMode { get; private set; } = "";
@@ -46,23 +49,31 @@ internal sealed class ImportLine
     public static ImportLine Parse(int row, IDictionary<string, object?> cells)
     {
         var l = new ImportLine { Row = row };
-        l.Name = l.Text(cells, T.Name, 50);
+        l.Name = l.ReadName(cells);
         l.Gender = l.OneOf(cells, T.Gender, RecordValues.Genders, ["男性", "女性"]);
         l.IdNumber = l.ReadIdNumber(cells);
         if (l.Gender.Length > 0 && Common.IdNumber.IsValid(l.IdNumber) && !RosterEntryValidator.GenderMatches(l.IdNumber, l.Gender))
             l.Fail(T.Gender, "性别与公民身份号码不符");
+        l.WorkUnit = l.Text(cells, T.WorkUnit, RosterEntryValidator.WorkUnitMax);
         var region = l.Text(cells, T.Region, 50);
         if (region.Length > 0)
         {
             l.RegionCode = RegionDirectory.Parse(region);
             if (l.RegionCode is null) l.Fail(T.Region, $"无法识别的行政区划“{region}”，请填写行政区划代码（如 440106）或完整名称（如 广州市天河区）");
         }
+        var authority = l.Text(cells, T.Authority, 100, required: false);
+        l.AuthorityName = authority.Length > 0 ? authority : null;
         l.CourseName = l.Text(cells, T.Course, 100);
         l.SubjectType = l.OneOf(cells, T.SubjectType, RecordValues.SubjectTypes);
         l.StudyMode = l.OneOf(cells, T.StudyMode, Lookups.StudyModes);
         l.Start = l.Date(cells, T.Start);
         l.End = l.Date(cells, T.End);
         l.Days = l.Positive(cells, T.Days);
+        if (l.Days is { } days && days * 2 != decimal.Floor(days * 2))
+        {
+            l.Fail(T.Days, "参训天数以0.5天为单位");
+            l.Days = null;
+        }
         l.Result = l.OneOf(cells, T.Result, RecordValues.Results);
         l.Hours = l.Positive(cells, T.Hours);
         l.InstitutionName = l.Text(cells, T.Institution, 100);
@@ -76,7 +87,7 @@ internal sealed class ImportLine
 
     public CeRecord ToRecord(int seriesId, SupervisingAuthority? supervisor, DateTime nowUtc) => new()
     {
-        PersonName = Name, Gender = Gender, IdNumber = IdNumber, RegionCode = RegionCode!, SeriesId = seriesId,
+        PersonName = Name, Gender = Gender, IdNumber = IdNumber, WorkUnit = WorkUnit, RegionCode = RegionCode!, SeriesId = seriesId,
         AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "", CatalogCourseId = CatalogCourseId,
         CourseName = CourseName, SubjectType = SubjectType, StudyMode = StudyMode, StartDate = Start!.Value, EndDate = End!.Value,
         Days = Days!.Value, Result = Result, Hours = Hours!.Value, InstitutionId = InstitutionId, InstitutionName = InstitutionName,
@@ -94,6 +105,20 @@ internal sealed class ImportLine
         {
             Fail(column, $"{column}不能超过{max}个字");
         }
+        else if (!TextSafety.IsClean(text))
+        {
+            // Reported for this row; the save guard would otherwise refuse the whole file.
+            Fail(column, column + TextSafety.Message);
+        }
+        return text;
+    }
+
+    /// <summary>姓名 under the one name rule (<see cref="PersonName"/>), so a formula or a control character never becomes a name.</summary>
+    private string ReadName(IDictionary<string, object?> cells)
+    {
+        var text = cells.TryGetValue(T.Name, out var v) ? AsText(v) : "";
+        if (text.Length == 0) Fail(T.Name, $"请填写{T.Name}");
+        else if (PersonName.Check(text, T.Name) is { } reason) Fail(T.Name, reason);
         return text;
     }
 

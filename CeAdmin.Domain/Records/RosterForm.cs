@@ -1,4 +1,5 @@
 using CeAdmin.Domain.Common;
+using CeAdmin.Domain.ReferenceData;
 using FluentValidation;
 
 namespace CeAdmin.Domain.Records;
@@ -10,8 +11,14 @@ public sealed class RosterEntry
     /// <summary>男 / 女.</summary>
     public string? Gender { get; set; }
     public string? IdNumber { get; set; }
+    /// <summary>工作单位 of the trainee.</summary>
+    public string? WorkUnit { get; set; }
+    /// <summary>所属地区 of the trainee's 工作单位 (province, city or county code): it decides the record's scope and 主管部门.</summary>
+    public string? RegionCode { get; set; }
     /// <summary>考核结果: 合格 / 不合格.</summary>
     public string? Result { get; set; }
+    /// <summary>Where 工作单位 and 所属地区 were filled in from, shown beside them so that no default goes unseen (not saved).</summary>
+    public string? FilledFrom { get; set; }
 }
 
 /// <summary>The 结业名单 an institution enters after a class has ended.</summary>
@@ -23,15 +30,20 @@ public sealed class RosterForm
 
 public sealed class RosterEntryValidator : FormValidator<RosterEntry>
 {
+    public const int WorkUnitMax = 100;
+
     public RosterEntryValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("请输入姓名").MaxChars(50, "姓名");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("请输入姓名").PersonName();
         RuleFor(x => x.Gender).NotEmpty().WithMessage("请选择性别")
             .Must(g => g is null || RecordValues.Genders.Contains(g)).WithMessage("性别只能为男或女");
         RuleFor(x => x.IdNumber).NotEmpty().WithMessage("请输入公民身份号码").IdNumber();
         RuleFor(x => x.Gender)
             .Must((e, g) => GenderMatches(e.IdNumber, g)).WithMessage("性别与公民身份号码不符")
             .When(e => Common.IdNumber.IsValid(e.IdNumber) && RecordValues.Genders.Contains(e.Gender ?? ""));
+        RuleFor(x => x.WorkUnit).NotEmpty().WithMessage("请输入工作单位").MaxChars(WorkUnitMax, "工作单位");
+        RuleFor(x => x.RegionCode).NotEmpty().WithMessage("请选择所属地区")
+            .Must(code => code is null || RegionDirectory.Find(code) is not null).WithMessage("所属地区不是广东省的行政区划");
         RuleFor(x => x.Result).NotEmpty().WithMessage("请选择考核结果")
             .Must(r => r is null || RecordValues.Results.Contains(r)).WithMessage("考核结果只能为合格或不合格");
     }

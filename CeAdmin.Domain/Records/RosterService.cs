@@ -28,8 +28,18 @@ public sealed record EndedClassRow(
 /// <summary>A person who already has this class's record.</summary>
 public sealed record RosterPerson(string Name, string Gender, string MaskedIdNumber);
 
-/// <summary>What the roster dialog shows above the entry table.</summary>
-public sealed record RosterClassInfo(EndedClassRow Class, string StudyMode, string Location, IReadOnlyList<RosterPerson> Recorded);
+/// <summary>
+/// What the roster dialog shows above the entry table, and what it needs to show each trainee's
+/// 主管部门 as soon as his region is picked (the plan's series and its approved authorities).
+/// </summary>
+public sealed record RosterClassInfo(
+    EndedClassRow Class, string StudyMode, string Location, IReadOnlyList<RosterPerson> Recorded, int SeriesId, SupervisorDirectory Supervisors)
+{
+    public SupervisingAuthority? SupervisorOf(string? regionCode) => Supervisors.For(regionCode, SeriesId);
+}
+
+/// <summary>工作单位 and 所属地区 of a person's latest record, offered as the default of a roster line.</summary>
+public sealed record TraineeDefault(string WorkUnit, string RegionCode, string Source);
 
 /// <summary>The outcome of one 结业名单 save: records made, people who already had one, people not passed.</summary>
 public sealed record RosterResult(int Created, IReadOnlyList<string> AlreadyRecorded, int NotPassed)
@@ -72,8 +82,36 @@ public sealed class RosterService(IDbContextFactory<AppDbContext> dbFactory, ICu
         var row = await Rows(db, db.TrainingClasses.Where(c => c.Id == classId)).SingleAsync(ct);
         var recorded = await db.CeRecords.AsNoTracking().Where(r => r.ClassId == classId)
             .OrderBy(r => r.Id).Select(r => new { r.PersonName, r.Gender, r.IdNumber }).ToListAsync(ct);
+        var supervisors = await SupervisorDirectory.LoadAsync(db, [cls.Plan!.SeriesId], ct);
         return new RosterClassInfo(row, cls.StudyMode, cls.Location,
-            recorded.Select(r => new RosterPerson(r.PersonName, r.Gender, IdNumber.Mask(r.IdNumber))).ToList());
+            recorded.Select(r => new RosterPerson(r.PersonName, r.Gender, IdNumber.Mask(r.IdNumber))).ToList(), cls.Plan.SeriesId, supervisors);
+    }
+
+    /// <summary>
+    /// Defaults for roster lines: the 工作单位 and 所属地区 of each person's latest record, keyed by
+    /// the normalised ID number. Only a line whose 姓名 and 公民身份号码 both match a record gets one
+    /// (an ID number alone does not reveal where someone works), and never from a record whose region
+    /// the TraineeRegion migration could not establish (that one is still the institution's).
+    /// There is no enrolment (报名) in this system, so a person's previous record is the only source;
+    /// a person without one is left for the operator to fill in, never defaulted to the institution.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TraineeDefault>> DefaultsAsync(int classId, IReadOnlyList<RosterEntry> entries, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        var actor = await currentUser.RequireUnitAsync(UnitKind.Institution);
+        await FindEndedAsync(db, actor.UnitId, classId, ct);
+        var people = entries.Where(e => IdNumber.IsValid(e.IdNumber) && !string.IsNullOrWhiteSpace(e.Name)).Take(RosterForm.MaxEntries)
+            .GroupBy(e => IdNumber.Normalize(e.IdNumber!)).ToDictionary(g => g.Key, g => g.First().Name!.Trim());
+        var ids = people.Keys.ToList();
+        var unresolved = db.Set<RecordRegionFix>().Where(f => f.Outcome == RegionFixOutcome.Unresolved).Select(f => f.RecordId);
+        var latest = await db.CeRecords.AsNoTracking()
+            .Where(r => ids.Contains(r.IdNumber) && !unresolved.Contains(r.Id))
+            .Select(r => new { r.IdNumber, r.PersonName, r.WorkUnit, r.RegionCode, r.CourseName, r.EndDate, r.Id })
+            .ToListAsync(ct);
+        return latest.Where(r => people[r.IdNumber] == r.PersonName)
+            .GroupBy(r => r.IdNumber)
+            .Select(g => g.OrderByDescending(r => r.EndDate).ThenByDescending(r => r.Id).First())
+            .ToDictionary(r => r.IdNumber, r => new TraineeDefault(r.WorkUnit, r.RegionCode, $"按该学员{r.EndDate:yyyy-MM-dd}结束的《{r.CourseName}》记录填入，请核对"));
     }
 
     /// <summary>
@@ -92,7 +130,7 @@ public sealed class RosterService(IDbContextFactory<AppDbContext> dbFactory, ICu
             .Select(c => new { c.Name, c.Content }).SingleAsync(ct);
         var institution = await db.Institutions.AsNoTracking().Where(i => i.UnitAccountId == actor.UnitId)
             .Select(i => new { i.Id, i.Name }).FirstOrDefaultAsync(ct);
-        var supervisor = (await SupervisingAuthority.ResolveAsync(db, [(plan.RegionCode, plan.SeriesId)], ct))[(plan.RegionCode, plan.SeriesId)];
+        var supervisors = await SupervisorDirectory.LoadAsync(db, [plan.SeriesId], ct);
 
         var passed = form.Entries.Where(e => e.Result == RecordValues.Passed).ToList();
         var ids = passed.Select(e => IdNumber.Normalize(e.IdNumber!)).ToList();
@@ -107,10 +145,13 @@ public sealed class RosterService(IDbContextFactory<AppDbContext> dbFactory, ICu
         var created = 0;
         foreach (var entry in passed.Where(e => !already.Contains(IdNumber.Normalize(e.IdNumber!))))
         {
+            // The trainee's own region (never the institution's) decides the scope and the 主管部门.
+            var supervisor = supervisors.For(entry.RegionCode, plan.SeriesId);
             db.CeRecords.Add(new CeRecord
             {
                 PersonName = entry.Name!.Trim(), Gender = entry.Gender!, IdNumber = IdNumber.Normalize(entry.IdNumber!),
-                RegionCode = plan.RegionCode, SeriesId = plan.SeriesId, AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "",
+                WorkUnit = entry.WorkUnit!.Trim(), RegionCode = entry.RegionCode!,
+                SeriesId = plan.SeriesId, AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "",
                 CatalogCourseId = plan.CatalogCourseId, CourseName = course.Name, SubjectType = RecordValues.Professional,
                 StudyMode = cls.StudyMode, StartDate = cls.StudyStart, EndDate = cls.StudyEnd, Days = plan.Days,
                 Result = RecordValues.Passed, Hours = plan.Hours, InstitutionId = institution?.Id,

@@ -5,38 +5,37 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Domain.Records;
 
 /// <summary>主管部门 of a record: the approved authority of its series nearest to its region (county, then city, then province).</summary>
-public sealed record SupervisingAuthority(int Id, string Name)
+public sealed record SupervisingAuthority(int Id, string Name);
+
+/// <summary>
+/// The approved authorities of some series by region, loaded once: the 主管部门 of any region follows
+/// in memory, so a form can show it as soon as a region is picked, and a save resolves all its rows at once.
+/// </summary>
+public sealed class SupervisorDirectory
 {
-    /// <summary>
-    /// Resolves every (region, series) pair at once; a pair with no approved authority anywhere up
-    /// its chain maps to null (the record then names none).
-    /// </summary>
-    public static async Task<Dictionary<(string Region, int Series), SupervisingAuthority?>> ResolveAsync(
-        AppDbContext db, IEnumerable<(string Region, int Series)> pairs, CancellationToken ct)
+    private readonly Dictionary<(string Region, int Series), SupervisingAuthority> _byRegion;
+
+    private SupervisorDirectory(Dictionary<(string, int), SupervisingAuthority> byRegion) => _byRegion = byRegion;
+
+    public static async Task<SupervisorDirectory> LoadAsync(AppDbContext db, IEnumerable<int> seriesIds, CancellationToken ct)
     {
-        var wanted = pairs.Distinct().ToList();
-        var series = wanted.Select(p => p.Series).Distinct().ToList();
+        var series = seriesIds.Distinct().ToList();
         var candidates = await db.Authorities.AsNoTracking()
             .Where(a => a.ApprovedAt != null && series.Contains(a.SeriesId))
             .Select(a => new { a.Id, a.Name, a.RegionCode, a.SeriesId })
             .ToListAsync(ct);
-        var byKey = candidates.GroupBy(a => (a.RegionCode, a.SeriesId)).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Id).First());
-
-        var result = new Dictionary<(string, int), SupervisingAuthority?>();
-        foreach (var (region, s) in wanted)
-        {
-            SupervisingAuthority? found = null;
-            foreach (var code in Chain(region))
-            {
-                if (byKey.TryGetValue((code, s), out var a)) { found = new SupervisingAuthority(a.Id, a.Name); break; }
-            }
-            result[(region, s)] = found;
-        }
-        return result;
+        // Two approved authorities of one series and region: the first registered answers.
+        return new SupervisorDirectory(candidates.GroupBy(a => (a.RegionCode, a.SeriesId))
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.Id).Select(a => new SupervisingAuthority(a.Id, a.Name)).First()));
     }
 
-    private static IEnumerable<string> Chain(string regionCode)
+    /// <summary>The nearest approved authority of the series up the region's chain; null when there is none (or no region).</summary>
+    public SupervisingAuthority? For(string? regionCode, int seriesId)
     {
-        for (var r = RegionDirectory.Find(regionCode); r is not null; r = RegionDirectory.Find(r.ParentCode)) yield return r.Code;
+        for (var r = RegionDirectory.Find(regionCode); r is not null; r = RegionDirectory.Find(r.ParentCode))
+        {
+            if (_byRegion.TryGetValue((r.Code, seriesId), out var found)) return found;
+        }
+        return null;
     }
 }

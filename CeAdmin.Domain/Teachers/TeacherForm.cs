@@ -18,7 +18,7 @@ public sealed class TeacherForm
 
 public sealed class TeacherFormValidator : FormValidator<TeacherForm>
 {
-    public const int NameMax = 50;
+    public const int NameMax = PersonName.MaxLength;
     public const int TitleMax = 50;
     public const int EmailMax = 100;
     public const int CoursesMax = 500;
@@ -26,7 +26,7 @@ public sealed class TeacherFormValidator : FormValidator<TeacherForm>
 
     public TeacherFormValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("请输入姓名").MaxChars(NameMax, "姓名");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("请输入姓名").PersonName();
         RuleFor(x => x.Gender).NotNull().WithMessage("请选择性别")
             .Must((form, gender) => Common.IdNumber.GenderOf(form.IdNumber) is not { } fromId || fromId == gender)
             .WithMessage("性别与公民身份号码不一致");

@@ -51,7 +51,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.WaitForURLAsync(u => u.Contains("/records/"));
         var basic = page.Locator("#record-basic");
         await Assertions.Expect(basic).ToContainTextAsync(name);
-        foreach (var label in new[] { "姓名", "性别", "公民身份号码", "所属地区", "主管部门", "课程名称", "科目类型", "学习形式", "学习开始时间", "学习结束时间", "参训天数", "考核结果", "拟申报学时", "施教机构名称", "申报年度", "学习地点", "学习内容", "备注" })
+        foreach (var label in new[] { "姓名", "性别", "公民身份号码", "工作单位", "所属地区", "主管部门", "课程名称", "科目类型", "学习形式", "学习开始时间", "学习结束时间", "参训天数", "考核结果", "拟申报学时", "施教机构名称", "申报年度", "学习地点", "学习内容", "备注" })
             await Assertions.Expect(basic.Locator(".detail-label", new() { HasTextString = label }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#detail-id-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{17}[\dX]$"));
         await Screens.ShotAsync(page, "1.7.1-03-detail");

@@ -1,4 +1,7 @@
+using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -43,6 +46,12 @@ public sealed class RegistrationBrowserTests(BrowserFixture browser) : IClassFix
         await page.FillAsync("#owner-login", "zhao_owner");
         await page.FillAsync("#owner-id", ownerId);
         await page.ClickAsync("#owner-next");
+        // 单位类别 offers only the kinds a unit may claim: never 人社业务主管部门.
+        await page.Locator(".mud-select", new PageLocatorOptions { Has = page.Locator("#unit-kind") }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(3);
+        var kinds = await page.Locator(".mud-popover-open .mud-list-item").AllInnerTextsAsync();
+        Assert.Equal(["行业主管部门（行业组织）", "施教机构", "法人单位"], kinds.Select(k => k.Trim()).ToArray());
+        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
         await page.FillAsync("#unit-login", "hz_forest_unit");
         await page.FillAsync("#unit-password", Password);
         await page.FillAsync("#unit-confirm", Password);
@@ -84,6 +93,30 @@ public sealed class RegistrationBrowserTests(BrowserFixture browser) : IClassFix
         await browser.SignInAsync(page, "qian_operator", "惠州市林业局", Password);
         await Assertions.Expect(page.Locator("#current-unit")).ToHaveTextAsync("惠州市林业局");
         await BrowserFixture.ScreenshotAsync(page, "1.1.4-08-entered-unit");
+
+        // A fresh authority (its 角色申请 not approved) opening other pages by URL is refused before anything is shown.
+        var (recordId, idNumber) = await AnyRecordAsync();
+        foreach (var path in new[] { $"/records/{recordId}", "/records", "/statistics", "/authority-reviews", "/plan-reviews", "/qualification-reviews", "/record-import", "/teachers", "/plans", "/hours-rules" })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
+            Assert.Contains("/account/denied", page.Url);
+            Assert.DoesNotContain(idNumber, await page.ContentAsync());
+        }
+        await BrowserFixture.ScreenshotAsync(page, "security-01-fresh-authority-refused");
+        // Its application is what it may do.
+        await browser.GotoAsync(page, "/authority/application");
+        await Assertions.Expect(page.Locator(".breadcrumb")).ToContainTextAsync("角色申请");
+        await BrowserFixture.ScreenshotAsync(page, "security-02-fresh-authority-application");
+        // The menu: home, and the one group with the one page.
+        await Assertions.Expect(page.Locator(".mud-nav-link")).ToHaveTextAsync(["首页", "行业主管部门（行业组织）", "行业部门（行业组织）角色申请"]);
+    }
+
+    private async Task<(long Id, string IdNumber)> AnyRecordAsync()
+    {
+        await using var db = browser.Server.Services.GetRequiredService<AppDbContextOptions>().Create();
+        var record = await db.CeRecords.Select(r => new { r.Id, r.IdNumber }).FirstAsync();
+        return (record.Id, record.IdNumber);
     }
 
     private async Task RegisterAsync(IPage page, string login, string mobile)

@@ -48,3 +48,51 @@ public sealed class SessionBrowserTests(ShortSessionFixture browser) : IClassFix
         await page.WaitForURLAsync(u => u.Contains("/account/login"), new() { Timeout = 15_000 });
     }
 }
+
+/// <summary>Circuits re-check every second; sessions end 30 seconds after the password was entered.</summary>
+public sealed class RevalidatingFixture : BrowserFixture
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["Security:RevalidationSeconds"] = "1",
+        ["Security:AbsoluteSessionHours"] = Lifetime.TotalHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>An open page (its circuit) ends with its server-side session: 退出 elsewhere, the absolute lifetime.</summary>
+[Trait("Category", "Browser")]
+[Collection("Browser")]
+public sealed class SessionCircuitBrowserTests(RevalidatingFixture browser) : IClassFixture<RevalidatingFixture>
+{
+    [Fact]
+    public async Task Signing_out_in_one_tab_ends_the_open_page_in_the_other()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await browser.GotoAsync(page, "/records");
+
+        // The second tab shares the cookie; its 退出 ends the session on the server.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/");
+        await BrowserFixture.WaitInteractiveAsync(other);
+        await other.ClickAsync("#logout");
+        await other.WaitForURLAsync(u => u.Contains("reason=signedout"));
+
+        await page.WaitForURLAsync(u => u.Contains("/account/login"), new() { Timeout = 15_000 });
+        Assert.True(started.Elapsed < RevalidatingFixture.Lifetime, "ended by the sign-out, not by the lifetime");
+    }
+
+    [Fact]
+    public async Task An_open_page_ends_at_the_absolute_lifetime()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, "gd_edu", "广东省教育厅");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await page.WaitForURLAsync(u => u.Contains("/account/login"), new() { Timeout = 60_000 });
+        // Not before the lifetime (less the seconds the sign-in took before the stopwatch started).
+        Assert.True(started.Elapsed > RevalidatingFixture.Lifetime - TimeSpan.FromSeconds(8), started.Elapsed.ToString());
+    }
+}

@@ -32,6 +32,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
+    /// <summary>The app's database, for a second process on it (the admin command line).</summary>
+    public string ConnectionString => $"Data Source={_dbFile}";
+
     /// <summary>The SMS codes the app sent (the log sender is replaced).</summary>
     public CapturingSmsSender Sms { get; } = new();
 

@@ -1,4 +1,5 @@
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
@@ -29,6 +30,7 @@ public sealed class AuthorityScenario(TestApp app)
         person.RealName = "经办人" + n;
         person.PhoneNumber = $"1390000{n:D4}";
         var now = app.Clock.GetUtcNow().UtcDateTime;
+        if (kind == UnitKind.Hrss) return await HrssDepartmentAsync(name, person, n);
         var unit = new UnitAccount
         {
             Name = name, Kind = kind, CodeType = UnitCodeType.Uscc, Code = DemoIds.Uscc($"1144{n:D13}"),
@@ -41,6 +43,23 @@ public sealed class AuthorityScenario(TestApp app)
         db.UnitAccounts.Add(unit);
         await db.SaveChangesAsync();
         return new Actor(person.Id, person.UserName!, unit.Id, unit.Name, kind);
+    }
+
+    /// <summary>The HRSS department is never self-registered: the system administrator opens it, with <paramref name="person"/> as its operator.</summary>
+    private async Task<Actor> HrssDepartmentAsync(string name, AppUser person, int n)
+    {
+        person.IdNumber = DemoIds.IdNumber("440104", new DateOnly(1980, 1, 1).AddDays(n), n % 1000);
+        person.VerificationLevel = VerificationLevel.Level2;
+        await using (var db = app.Db())
+        {
+            db.Users.Add(person);
+            await db.SaveChangesAsync();
+        }
+        var unitId = await app.As<SystemAdministrationService>(Actor.Console("测试管理员")).CreateHrssDepartmentAsync(new HrssDepartmentForm
+        {
+            UnitName = name, Code = DemoIds.Uscc($"1144{n:D13}"), LoginName = $"hrss_{n}_unit", Password = "Gdce2468a", OperatorLoginName = person.UserName!,
+        });
+        return new Actor(person.Id, person.UserName!, unitId, name, UnitKind.Hrss);
     }
 
     /// <summary>A complete, valid application form of <paramref name="unit"/>.</summary>

@@ -6,6 +6,7 @@ using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using T = CeAdmin.Domain.Records.RecordImportTemplate;
+using static CeAdmin.Tests.Records.ImportRows;
 
 namespace CeAdmin.Tests.Records;
 
@@ -14,33 +15,10 @@ namespace CeAdmin.Tests.Records;
 public sealed class RecordImportTests : IAsyncLifetime
 {
     private TestApp _app = null!;
-    private const string Institution = "广州市专业技术人员继续教育培训中心";
-    private const string Course = "高校课程思政建设与实践";
 
     public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private static string Id(string region, int seq, int year = 1986) => DemoIds.IdNumber(region, new DateOnly(year, 3, 15), seq);
-    private static string GenderOf(string id) => IdNumber.GenderOf(id) == Gender.Male ? "男" : "女";
-
-    private static Dictionary<string, object?> Row(string id, string region = "440106", string course = Course, string subject = "专业科目",
-        object? start = null, object? end = null, object? days = null, object? hours = null, string institution = Institution, object? year = null,
-        string? gender = null, object? idCell = null) => new()
-    {
-        [T.Name] = "测试学员", [T.Gender] = gender ?? GenderOf(id), [T.IdNumber] = idCell ?? id, [T.Region] = region, [T.Course] = course,
-        [T.SubjectType] = subject, [T.StudyMode] = "面授培训", [T.Start] = start ?? "2025-05-10", [T.End] = end ?? "2025-05-12",
-        [T.Days] = days ?? 3d, [T.Result] = "合格", [T.Hours] = hours ?? 24d, [T.Institution] = institution, [T.Year] = year ?? 2025d,
-        [T.Location] = "广州市越秀区解放北路618号", [T.Content] = "课程思政的理论与案例", [T.Remarks] = null,
-    };
-
-    private static MemoryStream Workbook(IEnumerable<Dictionary<string, object?>> rows)
-    {
-        var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, rows);
-        stream.Position = 0;
-        return stream;
-    }
 
     [Fact]
     public async Task Valid_rows_are_all_imported_and_every_invalid_row_is_reported_with_column_and_reason()
@@ -104,7 +82,7 @@ public sealed class RecordImportTests : IAsyncLifetime
             var imported = await db.CeRecords.AsNoTracking().Where(r => valid.Contains(r.IdNumber)).OrderBy(r => r.Id).ToListAsync();
             Assert.Equal(valid, imported.Select(r => r.IdNumber));
             Assert.All(imported, r => Assert.Equal(RecordSource.Import, r.Source));
-            Assert.Equal(("广州市天河区教育局", "440106", "高校课程思政建设与实践"), (imported[0].AuthorityName, imported[0].RegionCode, imported[0].CourseName));
+            Assert.Equal(("广州市天河区教育局", "440106", "高校课程思政建设与实践", "华南师范大学"), (imported[0].AuthorityName, imported[0].RegionCode, imported[0].CourseName, imported[0].WorkUnit));
             Assert.NotNull(imported[0].CatalogCourseId);
             Assert.Equal(("广州市教育局", "公需科目"), (imported[1].AuthorityName, imported[1].SubjectType));
             Assert.Equal(("440105", new DateOnly(2024, 9, 2), new DateOnly(2024, 9, 3), 16m), (imported[2].RegionCode, imported[2].StartDate, imported[2].EndDate, imported[2].Hours));
@@ -114,7 +92,7 @@ public sealed class RecordImportTests : IAsyncLifetime
         var report = new MemoryStream();
         await result.WriteReportAsync(report, null, CancellationToken.None);
         var lines = MiniExcel.Query(new MemoryStream(report.ToArray()), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(["行号", "列", "原因", "姓名", "公民身份号码"], lines[0].Keys);
+        Assert.Equal(["行号", "列", "原因", "提示", "姓名", "公民身份号码"], lines[0].Keys);
         Assert.Equal(result.Problems.Count, lines.Count);
         Assert.Equal([4d, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], lines.Select(l => (double)l["行号"]!).Distinct());
     }
@@ -130,7 +108,9 @@ public sealed class RecordImportTests : IAsyncLifetime
 
         var partial = Workbook([new() { [T.Name] = "张三", [T.IdNumber] = Id("440106", 101) }]);
         var missing = await Assert.ThrowsAsync<DomainException>(() => service.ImportAsync(partial));
-        Assert.Contains("文件缺少模板列：性别、所属地区", missing.Message);
+        Assert.Contains("文件缺少模板列：性别、工作单位、所属地区、课程名称", missing.Message);
+        Assert.DoesNotContain(T.Authority, missing.Message);
+        Assert.DoesNotContain(T.Remarks, missing.Message);
 
         var template = new MemoryStream();
         await T.WriteAsync(template);

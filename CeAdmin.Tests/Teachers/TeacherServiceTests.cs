@@ -83,7 +83,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
     {
         var teachers = Service(_city);
         await teachers.CreateAsync(Form("王志远", WangId));
-        var dup = await Assert.ThrowsAsync<ValidationFailedException>(() => teachers.CreateAsync(Form("王志远（重复）", WangId)));
+        var dup = await Assert.ThrowsAsync<ValidationFailedException>(() => teachers.CreateAsync(Form("王致远", WangId)));
         Assert.Contains("“王志远”", dup.Errors[nameof(TeacherForm.IdNumber)][0]);
 
         // Changing another teacher to that number is refused the same way.

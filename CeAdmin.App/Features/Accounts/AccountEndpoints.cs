@@ -1,5 +1,7 @@
+using CeAdmin.App.Features.Security;
 using CeAdmin.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CeAdmin.App.Features.Accounts;
 
@@ -7,9 +9,12 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        // GET so that the idle timer can send the browser here; signing out is harmless to forge.
-        app.MapGet("/account/logout", async (SignInManager<AppUser> signIn, string? reason) =>
+        // 退出: a POST with the antiforgery token (a form field binds, so the antiforgery middleware
+        // checks it), so another site cannot sign a user out. It ends the session on the server too:
+        // the same cookie, copied before, is refused afterwards.
+        app.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signIn, SessionService sessions, [FromForm] string? reason) =>
         {
+            await sessions.EndAsync(SessionCookie.TokenOf(context.User), SessionEndReason.SignedOut);
             await signIn.SignOutAsync();
             return Results.Redirect("/account/login" + (reason is "idle" ? "?reason=idle" : "?reason=signedout"));
         });

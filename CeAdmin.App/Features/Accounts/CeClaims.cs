@@ -10,12 +10,15 @@ public static class CeClaims
     public const string UnitId = "ce:unit_id";
     public const string UnitName = "ce:unit_name";
     public const string UnitKind = "ce:unit_kind";
+    /// <summary>The token of the server-side session (Security/SessionCookie).</summary>
+    public const string SessionId = "ce:session";
     /// <summary>Role of a personal account signed in without a unit role.</summary>
     public const string PersonalRole = "Personal";
     /// <summary>Role of a unit account's own login (manages its operators).</summary>
     public const string UnitAdminRole = "UnitAdmin";
 
-    public static readonly string[] Custom = [UnitId, UnitName, UnitKind];
+    /// <summary>Kept when Identity refreshes the cookie's principal.</summary>
+    public static readonly string[] Custom = [UnitId, UnitName, UnitKind, SessionId];
 
     public static Actor? ToActor(ClaimsPrincipal user)
     {

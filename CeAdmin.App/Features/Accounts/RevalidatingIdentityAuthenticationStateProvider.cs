@@ -9,8 +9,9 @@ namespace CeAdmin.App.Features.Accounts;
 
 /// <summary>
 /// Re-checks an open circuit's user every minute: a changed security stamp (password change,
-/// operator removed or de-authorised), a locked account or a unit role no longer granted ends the
-/// session promptly, without waiting for the next HTTP request.
+/// operator removed or de-authorised), a locked or disabled account, an ended or expired server-side
+/// session or a unit role no longer granted ends the session promptly, without waiting for the next
+/// HTTP request.
 /// </summary>
 public sealed class RevalidatingIdentityAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -18,17 +19,37 @@ public sealed class RevalidatingIdentityAuthenticationStateProvider(
     IOptions<IdentityOptions> options,
     SecurityOptions security) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<RevalidatingIdentityAuthenticationStateProvider>();
+
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(security.RevalidationSeconds);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ValidateAsync(authenticationState, cancellationToken);
+        }
+        catch (CeAdmin.Domain.Data.DatabaseUnavailableException ex)
+        {
+            // The database is away (a restart taking longer than the retries): a failed check would sign every open
+            // page out. Keep them; every action needs the database and says so until it is back, and the next round checks.
+            _logger.LogWarning(ex, "Revalidation postponed: the database is unavailable");
+            return true;
+        }
+    }
+
+    private async Task<bool> ValidateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var principal = authenticationState.User;
         var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user)) return false;
+        if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user)) return false;
         var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         if (stamp != await users.GetSecurityStampAsync(user)) return false;
+        // 退出 in another tab, a password change elsewhere, the absolute lifetime: the session row says.
+        if (!await scope.ServiceProvider.GetRequiredService<SessionService>().IsActiveAsync(Security.SessionCookie.TokenOf(principal), user.Id, cancellationToken))
+            return false;
 
         var actor = CeClaims.ToActor(principal);
         if (actor is { IsPersonal: false, IsUnitLogin: false })

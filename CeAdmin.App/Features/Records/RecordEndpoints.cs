@@ -9,12 +9,12 @@ public static class RecordEndpoints
 
     public static void MapRecordEndpoints(this IEndpointRouteBuilder app)
     {
-        // The template is the same for every authority (a header row): sign-in as an authority is all it needs.
+        // The template is the same for every authority (a header row): an approved authority is all it needs.
         app.MapGet(TemplatePath, async (CancellationToken ct) =>
         {
             using var file = new MemoryStream();
             await RecordImportTemplate.WriteAsync(file, ct);
             return Results.File(file.ToArray(), ExportFileStore.ContentType, RecordImportTemplate.FileTitle + ".xlsx");
-        }).RequireAuthorization(p => p.RequireRole(nameof(Domain.Organizations.UnitKind.Authority)));
+        }).RequireAuthorization(Security.PowerPolicies.AuthorityBusiness);
     }
 }

@@ -14,7 +14,14 @@
         const idleMs = parseFloat(el.dataset.idleMinutes || '30') * 60 * 1000;
         const now = Date.now();
         if (now - last >= idleMs) {
-            window.location.href = '/account/logout?reason=idle';
+            // 退出 is a POST with the antiforgery token: submit the layout's own form.
+            const form = document.getElementById('logout-form');
+            const reason = document.getElementById('logout-reason');
+            if (form && reason && !form.dataset.sent) {
+                form.dataset.sent = '1';
+                reason.value = 'idle';
+                form.submit();
+            }
             return;
         }
         if (last > lastPing && now - lastPing >= Math.min(pingEvery, idleMs / 2)) {

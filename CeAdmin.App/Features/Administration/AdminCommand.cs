@@ -1,0 +1,128 @@
+using CeAdmin.Domain;
+using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Administration;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Demo;
+
+namespace CeAdmin.App.Features.Administration;
+
+/// <summary>
+/// The system administrator's command line, until the administrator role has its pages:
+/// <c>dotnet CeAdmin.App.dll admin &lt;command&gt; --option value …</c> with the instance's usual
+/// settings (appsettings, environment). It opens the HRSS department, which 单位账号注册 never
+/// offers, and disables or re-enables accounts (docs/deploy.md, "Administration").
+/// </summary>
+public static class AdminCommand
+{
+    public const string Verb = "admin";
+    /// <summary>Read instead of the terminal, so the password never appears in the process list or shell history.</summary>
+    public const string PasswordVariable = "CEADMIN_ADMIN_PASSWORD";
+
+    private const string Usage = """
+        用法 (usage):
+          dotnet CeAdmin.App.dll admin create-hrss --code <统一社会信用代码> --login <单位登录账号> --operator <实名个人登录账号> [--name <单位名称>]
+              the unit login's password is read from CEADMIN_ADMIN_PASSWORD, or from standard input
+          dotnet CeAdmin.App.dll admin disable-account --login <登录账号>
+          dotnet CeAdmin.App.dll admin enable-account --login <登录账号>
+        Settings (Database__Provider, Database__ConnectionString, …) are those of the instance.
+        """;
+
+    private static readonly HashSet<string> Options = ["name", "code", "login", "operator"];
+
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Verb;
+
+    /// <returns>The process exit code: 0 done, 1 refused, 2 wrong usage.</returns>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var (command, options, hostArgs) = Parse(args);
+        if (command is not ("create-hrss" or "disable-account" or "enable-account"))
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(hostArgs);
+        var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddCeAdminDomain(database);
+        builder.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(Actor.Console("系统管理员（命令行）")));
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        // The schema must be current; the command never seeds demo data.
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = false });
+        var admin = services.GetRequiredService<SystemAdministrationService>();
+
+        try
+        {
+            switch (command)
+            {
+                case "create-hrss":
+                    var form = new HrssDepartmentForm
+                    {
+                        Code = options.GetValueOrDefault("code", ""),
+                        LoginName = options.GetValueOrDefault("login", ""),
+                        OperatorLoginName = options.GetValueOrDefault("operator", ""),
+                        Password = Environment.GetEnvironmentVariable(PasswordVariable) is { Length: > 0 } fromEnvironment
+                            ? fromEnvironment
+                            : await ReadPasswordAsync(input, error),
+                    };
+                    if (options.TryGetValue("name", out var name)) form.UnitName = name;
+                    var unitId = await admin.CreateHrssDepartmentAsync(form);
+                    await output.WriteLineAsync($"已开设人社业务主管部门“{form.UnitName}”（单位账号 {unitId}，单位登录账号 {form.LoginName}，经办人 {form.OperatorLoginName}）。");
+                    break;
+                case "disable-account":
+                    await admin.DisableAccountAsync(options.GetValueOrDefault("login", ""));
+                    await output.WriteLineAsync($"已停用账号 {options["login"]}，其所有会话已结束。");
+                    break;
+                default:
+                    await admin.EnableAccountAsync(options.GetValueOrDefault("login", ""));
+                    await output.WriteLineAsync($"已启用账号 {options["login"]}。");
+                    break;
+            }
+            return 0;
+        }
+        catch (ValidationFailedException ex)
+        {
+            foreach (var (field, messages) in ex.Errors) await error.WriteLineAsync($"{field}: {string.Join("；", messages)}");
+            return 1;
+        }
+        catch (DomainException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>The command, its own --options, and everything else for the host's configuration (e.g. --Database:ConnectionString=…).</summary>
+    private static (string? Command, Dictionary<string, string> Options, string[] HostArgs) Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>();
+        var host = new List<string>();
+        for (var i = 2; i < args.Length; i++)
+        {
+            var key = args[i].StartsWith("--") ? args[i][2..] : null;
+            if (key is not null && Options.Contains(key) && i + 1 < args.Length) options[key] = args[++i];
+            else host.Add(args[i]);
+        }
+        return (args.Length > 1 ? args[1] : null, options, host.ToArray());
+    }
+
+    private static async Task<string> ReadPasswordAsync(TextReader input, TextWriter error)
+    {
+        await error.WriteAsync("单位登录密码 (password): ");
+        if (ReferenceEquals(input, Console.In) && !Console.IsInputRedirected)
+        {
+            // Typed at a terminal: read without echo.
+            var typed = new System.Text.StringBuilder();
+            for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+            {
+                if (key.Key == ConsoleKey.Backspace) { if (typed.Length > 0) typed.Length--; }
+                else typed.Append(key.KeyChar);
+            }
+            await error.WriteLineAsync();
+            return typed.ToString();
+        }
+        return (await input.ReadLineAsync())?.Trim() ?? "";
+    }
+}
