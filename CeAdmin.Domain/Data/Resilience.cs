@@ -1,6 +1,7 @@
 using CeAdmin.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL;
 
 namespace CeAdmin.Domain.Data;
@@ -40,6 +41,16 @@ public sealed class PostgresRetryingStrategy(ExecutionStrategyDependencies depen
     /// </summary>
     protected override bool ShouldRetryOn(Exception? exception) =>
         base.ShouldRetryOn(exception) || exception is ObjectDisposedException { InnerException: { } inner } && base.ShouldRetryOn(inner);
+
+    /// <summary>
+    /// After a server restart every idle connection in Npgsql's pool is dead, and each retry could draw another
+    /// one; a cleared pool makes the next attempt open a fresh connection.
+    /// </summary>
+    protected override void OnRetry()
+    {
+        if (Dependencies.CurrentContext.Context.Database.GetDbConnection() is NpgsqlConnection connection) NpgsqlConnection.ClearPool(connection);
+        base.OnRetry();
+    }
 
     public override async Task<TResult> ExecuteAsync<TState, TResult>(TState state, Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
         Func<DbContext, TState, CancellationToken, Task<ExecutionResult<TResult>>>? verifySucceeded, CancellationToken cancellationToken = default)
