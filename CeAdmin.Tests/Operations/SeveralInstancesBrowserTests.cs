@@ -272,37 +272,59 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
         var page = await SignedInAsync();
         await page.GotoAsync($"/authority-reviews/{caseId}");
         await BrowserFixture.WaitInteractiveAsync(page);
+        // Everything of the page loaded (its panels load over the circuit after it is interactive).
+        await Assertions.Expect(page.Locator(".mud-navmenu a", new() { HasTextString = "继续教育记录查询" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".approval-history tbody tr")).ToContainTextAsync(ReviewCase.SubmitLabel);
+        await Assertions.Expect(page.Locator(".attachments-panel tbody tr")).ToContainTextAsync("统一社会信用代码证.png");
         var pids = new[] { "a", "b" }.Select(n => File.ReadAllText(Path.Combine(cluster.Dir, n + ".pid"))).ToList();
-
         // The balancer's probe: no cookie.
         using var probe = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { BaseAddress = new Uri(cluster.Url) };
+
         await PostgresServer.PauseAsync();
+        Step("database stopped");
         try
         {
             Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await probe.GetAsync("/health/ready")).StatusCode);
             // A page requested meanwhile says so in Chinese (the cookie cannot be checked against the database).
             var refused = await page.APIRequest.GetAsync("/records");
             Assert.Equal((503, RequestLogScope.OutageText), (refused.Status, await refused.TextAsync()));
+            Step("503 page");
+
+            // In the open page: the decision is refused with the message once the retries are spent.
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
             await page.Locator(".review-panel label", new() { HasText = "同意" }).First.ClickAsync();
             await page.ClickAsync(".review-submit");
             await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = DatabaseUnavailableException.Text }))
                 .ToBeVisibleAsync(new() { Timeout = 60_000 });
+            Step("decision refused");
             await Screens.ShotAsync(page, "ops-02-database-unavailable");
+
+            // Another page of the circuit that cannot load says so too, and the circuit lives on.
+            await page.Locator(".mud-navmenu a", new() { HasTextString = "首页" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".page-error", new() { HasTextString = DatabaseUnavailableException.Text }))
+                .ToBeVisibleAsync(new() { Timeout = 60_000 });
+            Step("page refused");
         }
         finally
         {
             await PostgresServer.ResumeAsync();
+            Step("database started");
         }
 
-        // The same page (the circuit lived on, still signed in through the revalidations during the outage), the same click: it works now.
+        // The same circuit, still signed in through the revalidations during the outage: back to the case, decide again.
         await Assertions.Expect(page.Locator("#components-reconnect-modal[open]")).ToHaveCountAsync(0);
+        await page.GoBackAsync();
         await Assertions.Expect(page.Locator("#current-user")).ToHaveTextAsync(Operator);
+        await page.Locator(".review-panel label", new() { HasText = "同意" }).First.ClickAsync(new() { Timeout = 60_000 });
         await page.ClickAsync(".review-submit");
         await Ui.ExpectSnackbarAsync(page, "审核完成：同意");
+        Step("decided");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await probe.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(pids, new[] { "a", "b" }.Select(n => File.ReadAllText(Path.Combine(cluster.Dir, n + ".pid"))));
         Assert.Equal([ReviewCase.SubmitLabel, "同意"], (await HistoryAsync(caseId)).Select(h => h.Result));
     }
+
+    private void Step(string what) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {what}");
 
     [Fact]
     public async Task A_full_export_disk_fails_the_export_with_a_message_and_nothing_else_breaks()
