@@ -62,6 +62,23 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
         return page;
     }
 
+    /// <summary>继续教育记录查询 (1.7.1), signed in as 广州市教育局.</summary>
+    private async Task<IPage> OnRecordsAsync(string? baseUrl = null)
+    {
+        var page = await SignedInAsync(baseUrl);
+        await page.GotoAsync("/records");
+        await BrowserFixture.WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>导出Excel, keeping the one-time link instead of letting the browser fetch it from the instance that wrote it.</summary>
+    private static async Task<string> ExportLinkAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => { window.ceadmin.download = url => { window.exportUrl = url; }; }");
+        await page.Locator("button.export-button").ClickAsync();
+        return await (await page.WaitForFunctionAsync("() => window.exportUrl")).JsonValueAsync<string>();
+    }
+
     /// <summary>A county's 行业主管角色申请 waiting for 广州市教育局's review (1.5.1).</summary>
     private async Task<int> PendingCaseAsync(string region)
     {
@@ -181,14 +198,9 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
     [Fact]
     public async Task An_export_link_works_once_on_whichever_instance_the_browser_reaches()
     {
-        var page = await SignedInAsync();
-        await page.GotoAsync("/records");
-        await BrowserFixture.WaitInteractiveAsync(page);
+        var page = await OnRecordsAsync();
         var holder = await ClusterFixture.InstanceOfAsync(page);
-        // Keep the one-time link instead of letting the browser fetch it from the instance that wrote it.
-        await page.EvaluateAsync("() => { window.ceadmin.download = url => { window.exportUrl = url; }; }");
-        await page.Locator("button.export-button").ClickAsync();
-        var url = await (await page.WaitForFunctionAsync("() => window.exportUrl")).JsonValueAsync<string>();
+        var url = await ExportLinkAsync(page);
 
         try
         {
@@ -216,9 +228,7 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
     [Fact]
     public async Task A_stopping_instance_cancels_a_running_export_cleanly_and_the_page_goes_on_elsewhere()
     {
-        var page = await SignedInAsync();
-        await page.GotoAsync("/records");
-        await BrowserFixture.WaitInteractiveAsync(page);
+        var page = await OnRecordsAsync();
         await Assertions.Expect(page.Locator("#records-total")).ToContainTextAsync("共");
         var holder = await ClusterFixture.InstanceOfAsync(page);
         await page.EvaluateAsync(RecordFailover);
@@ -333,9 +343,7 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
         await cluster.StartAsync("c");
         try
         {
-            var page = await SignedInAsync(cluster.InstanceUrl("c"));
-            await page.GotoAsync("/records");
-            await BrowserFixture.WaitInteractiveAsync(page);
+            var page = await OnRecordsAsync(cluster.InstanceUrl("c"));
             await Assertions.Expect(page.Locator("#records-total")).ToContainTextAsync("共");
             await page.Locator("button.export-button").ClickAsync();
             await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = ExportFileStore.StorageMessage })).ToBeVisibleAsync();
@@ -357,13 +365,9 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
     [Fact]
     public async Task Production_logs_are_json_lines_with_request_account_and_unit_and_no_personal_identifiers()
     {
-        var page = await SignedInAsync();
-        await page.GotoAsync("/records");
-        await BrowserFixture.WaitInteractiveAsync(page);
+        var page = await OnRecordsAsync();
         var holder = await ClusterFixture.InstanceOfAsync(page);
-        await page.EvaluateAsync("() => { window.ceadmin.download = url => { window.exportUrl = url; }; }");
-        await page.Locator("button.export-button").ClickAsync();
-        await page.WaitForFunctionAsync("() => window.exportUrl");
+        await ExportLinkAsync(page);
 
         await using var db = cluster.Data.Db();
         var me = await db.Users.Where(u => u.UserName == Operator).Select(u => u.Id).SingleAsync();
