@@ -34,6 +34,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseCeAdminOperations();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCeAdminThrottling();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

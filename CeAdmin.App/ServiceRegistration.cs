@@ -55,6 +55,8 @@ public static class ServiceRegistration
         services.AddScoped<UserSession>();
         // Sessions, page powers, the key ring (shared by instances through the database) and its protection, headers.
         builder.AddCeAdminSecurity();
+        // The SMS sender (a provider outside Development), throttling, the sign-in check.
+        builder.AddCeAdminCredentials();
 
         // Query exports: temporary files handed to the browser through a one-time download.
         services.AddSingleton(config.GetSection("Exports").Get<ExportOptions>() ?? new ExportOptions());

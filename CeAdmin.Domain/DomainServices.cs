@@ -36,7 +36,7 @@ public static class DomainServices
             services.AddSingleton(typeof(IDemoSeeder), seeder);
 
         services.TryAddSingleton<IRealNameVerifier, LocalRealNameVerifier>();
-        services.TryAddSingleton<ISmsSender, LogSmsSender>();
+        services.AddAccountSecurity();
         services.AddScoped<PersonalAccountService>();
         services.AddScoped<UnitAccountService>();
         services.AddScoped<SignInDirectory>();

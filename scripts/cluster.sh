@@ -42,14 +42,18 @@ start_instance() {
     mount -t tmpfs -o size=32k tmpfs "$exports" || { echo "instance c needs a tiny tmpfs (root)" >&2; return 1; }
   fi
   rm -f "$CLUSTER_DIR/$name.exit" "$CLUSTER_DIR/$name.pid"
-  # The settings of docs/deploy.md, except the demo data, which these tests sign in with, and a revalidation of
-  # open pages every 5 s instead of 60 s, so that a database outage in the tests outlasts a few of them.
+  # The settings of docs/deploy.md, except: the demo data, which these tests sign in with; sign-in limits these
+  # tests (one account, one address, many sign-ins) stay under; a revalidation of open pages every 5 s instead of
+  # 60 s, so that a database outage in the tests outlasts a few of them; an SMS provider that is never reached.
   (
     cd "$CLUSTER_DIR/app"
     env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
       Database__Provider=Postgres Database__ConnectionString="$db;Maximum Pool Size=20" Database__MigrateOnStart=$migrate \
       DataProtection__CertificatePath="$CLUSTER_DIR/dataprotection.pfx" DataProtection__CertificatePassword="$dp_password" \
       Demo__Enabled=true Exports__Directory="$exports" Operations__InstanceName="$name" Security__RevalidationSeconds=5 \
+      Throttle__SignIn__PerAddress=500 Throttle__SignIn__PerAccount=500 \
+      Sms__Provider=Tencent Sms__Tencent__Endpoint=http://127.0.0.1:9 Sms__Tencent__SecretId=AKIDcluster Sms__Tencent__SecretKey=cluster \
+      Sms__Tencent__SdkAppId=1400000000 Sms__Tencent__SignName=测试 Sms__Tencent__TemplateId=1 \
       dotnet CeAdmin.App.dll --urls "http://127.0.0.1:$port" &
     echo $! > "$CLUSTER_DIR/$name.pid"
     wait $! && code=0 || code=$?

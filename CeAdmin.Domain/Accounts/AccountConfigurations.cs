@@ -57,6 +57,8 @@ public sealed class SmsChallengeConfiguration : IEntityTypeConfiguration<SmsChal
         b.Property(x => x.PhoneNumber).HasMaxLength(20);
         b.Property(x => x.CodeHash).HasMaxLength(100);
         b.HasIndex(x => new { x.Purpose, x.Subject });
+        // The resend wait and the daily cap look up a phone's codes of the day.
+        b.HasIndex(x => new { x.PhoneNumber, x.IssuedAt });
     }
 }
 

@@ -17,6 +17,7 @@ public sealed class PersonalAccountService(
     IPasswordHasher<AppUser> hasher,
     ILookupNormalizer normalizer,
     IRealNameVerifier verifier,
+    RequestThrottle throttle,
     TimeProvider clock)
 {
     private readonly PersonalRegistrationValidator _registrationValidator = new();
@@ -25,6 +26,7 @@ public sealed class PersonalAccountService(
     public async Task<string> RegisterAsync(PersonalRegistration form, CancellationToken ct = default)
     {
         await _registrationValidator.EnsureValidAsync(form, ct);
+        throttle.Enforce(ThrottledAction.Registration, form.LoginName);
         await using var db = dbFactory.CreateDbContext();
         var normalized = normalizer.NormalizeName(form.LoginName);
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
@@ -51,6 +53,8 @@ public sealed class PersonalAccountService(
     {
         var actor = await RequirePersonalAsync();
         await _realNameValidator.EnsureValidAsync(form, ct);
+        // Each try asks the identity service about a name and an ID number.
+        throttle.Enforce(ThrottledAction.RealName, actor.UserName);
         var idNumber = IdNumber.Normalize(form.IdNumber);
         await using var db = dbFactory.CreateDbContext();
         var user = await db.Users.SingleAsync(x => x.Id == actor.UserId, ct);

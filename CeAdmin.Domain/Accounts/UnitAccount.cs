@@ -40,7 +40,10 @@ public sealed class UnitOperator
     public DateTime? AuthorisedAt { get; set; }
 }
 
-/// <summary>A one-time SMS code; only its hash is stored.</summary>
+/// <summary>
+/// A one-time SMS code; only its hash is stored. Subject is what the code unlocks (a registration, an
+/// account); PhoneNumber is empty for a decoy (an unknown account asked for a code: nothing is sent).
+/// </summary>
 public sealed class SmsChallenge
 {
     public int Id { get; set; }
@@ -48,6 +51,7 @@ public sealed class SmsChallenge
     public string Subject { get; set; } = "";
     public string PhoneNumber { get; set; } = "";
     public string CodeHash { get; set; } = "";
+    public DateTime IssuedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public int Attempts { get; set; }
     public DateTime? UsedAt { get; set; }

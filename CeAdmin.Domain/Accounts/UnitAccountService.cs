@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
@@ -17,13 +15,10 @@ public sealed class UnitAccountService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     IPasswordHasher<AppUser> hasher,
-    ISmsSender sms,
+    SmsChallengeService sms,
+    RequestThrottle throttle,
     TimeProvider clock)
 {
-    private const string SmsPurpose = "unit-registration";
-    private static readonly TimeSpan SmsLifetime = TimeSpan.FromMinutes(5);
-    private const int SmsMaxAttempts = 5;
-
     private readonly UnitOwnerFormValidator _ownerValidator = new();
     private readonly UnitRegistrationValidator _unitValidator = new();
     private readonly OperatorInvitationValidator _invitationValidator = new();
@@ -32,6 +27,8 @@ public sealed class UnitAccountService(
     public async Task<UnitOwner> CheckOwnerAsync(UnitOwnerForm form, CancellationToken ct = default)
     {
         await _ownerValidator.EnsureValidAsync(form, ct);
+        // Login name + ID number tells whether a verified person exists: limited like a sign-in.
+        throttle.Enforce(ThrottledAction.Registration, form.OwnerLoginName);
         await using var db = dbFactory.CreateDbContext();
         var normalized = form.OwnerLoginName.Trim().ToUpperInvariant();
         var idNumber = IdNumber.Normalize(form.OwnerIdNumber);
@@ -44,7 +41,10 @@ public sealed class UnitAccountService(
         return new UnitOwner(user.Id, MaskName(user.RealName), MaskMobile(user.PhoneNumber));
     }
 
-    /// <summary>Step 2: checks the unit form and sends the SMS code to the owner's mobile. Nothing is saved yet.</summary>
+    /// <summary>
+    /// Step 2: checks the unit form and sends the SMS code to the owner's mobile (a resend waits
+    /// <see cref="SmsChallengeService.ResendSeconds"/>). Only the code's hash is saved.
+    /// </summary>
     public async Task<string> SendRegistrationCodeAsync(UnitOwner owner, UnitRegistration form, CancellationToken ct = default)
     {
         await _unitValidator.EnsureValidAsync(form, ct);
@@ -52,18 +52,8 @@ public sealed class UnitAccountService(
         await EnsureUniqueAsync(db, form, ct);
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == owner.UserId, ct);
         if (string.IsNullOrEmpty(user.PhoneNumber)) throw new DomainException("实名个人账号未登记手机号码，无法发送短信验证码");
-
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
-        db.SmsChallenges.Add(new SmsChallenge
-        {
-            Purpose = SmsPurpose,
-            Subject = Subject(owner, form),
-            PhoneNumber = user.PhoneNumber,
-            CodeHash = Hash(code),
-            ExpiresAt = clock.GetUtcNow().UtcDateTime + SmsLifetime,
-        });
-        await db.SaveChangesAsync(ct);
-        await sms.SendAsync(user.PhoneNumber, $"【广东省专业技术人员继续教育系统】您正在注册单位账号，验证码：{code}，5分钟内有效。", ct);
+        throttle.Enforce(ThrottledAction.SmsCode, user.UserName);
+        await sms.IssueAsync(db, SmsPurpose.UnitRegistration, Subject(owner, form), user.PhoneNumber, ct);
         return MaskMobile(user.PhoneNumber);
     }
 
@@ -71,25 +61,12 @@ public sealed class UnitAccountService(
     public async Task<int> CompleteRegistrationAsync(UnitOwner owner, UnitRegistration form, string code, CancellationToken ct = default)
     {
         await _unitValidator.EnsureValidAsync(form, ct);
+        throttle.Enforce(ThrottledAction.Registration, form.LoginName);
         await using var db = dbFactory.CreateDbContext();
         var now = clock.GetUtcNow().UtcDateTime;
-        var subject = Subject(owner, form);
-        var challenge = await db.SmsChallenges
-            .Where(c => c.Purpose == SmsPurpose && c.Subject == subject && c.UsedAt == null)
-            .OrderByDescending(c => c.Id)
-            .FirstOrDefaultAsync(ct)
-            ?? throw new ValidationFailedException("SmsCode", "请先获取短信验证码");
-        if (challenge.ExpiresAt < now || challenge.Attempts >= SmsMaxAttempts)
-            throw new ValidationFailedException("SmsCode", "短信验证码已失效，请重新获取");
-        if (challenge.CodeHash != Hash(code.Trim()))
-        {
-            challenge.Attempts++;
-            await db.SaveChangesAsync(ct);
-            throw new ValidationFailedException("SmsCode", "短信验证码不正确");
-        }
-
+        // Wrong guesses count across resends; the used code is saved with the new account.
+        await sms.VerifyAsync(db, SmsPurpose.UnitRegistration, Subject(owner, form), code, ct);
         await EnsureUniqueAsync(db, form, ct);
-        challenge.UsedAt = now;
         var unit = new UnitAccount
         {
             Name = form.UnitName.Trim(),
@@ -214,11 +191,9 @@ public sealed class UnitAccountService(
 
     private static string Subject(UnitOwner owner, UnitRegistration form) => $"{owner.UserId}:{form.Code.Trim().ToUpperInvariant()}";
 
-    private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
-
     internal static string MaskName(string? name) =>
         string.IsNullOrEmpty(name) ? "" : name.Length == 1 ? name : "*" + name[1..];
 
-    internal static string MaskMobile(string? mobile) =>
+    public static string MaskMobile(string? mobile) =>
         mobile is { Length: 11 } ? $"{mobile[..3]}****{mobile[7..]}" : "";
 }

@@ -1,5 +1,4 @@
 using CeAdmin.Domain.Common;
-using Microsoft.Extensions.Logging;
 
 namespace CeAdmin.Domain.Accounts;
 
@@ -24,21 +23,5 @@ public sealed class LocalRealNameVerifier : IRealNameVerifier
                 ? new RealNameResult(false, VerificationLevel.None, "请输入与身份证一致的姓名")
                 : new RealNameResult(true, VerificationLevel.Level2, "实名认证通过（二级）");
         return Task.FromResult(result);
-    }
-}
-
-/// <summary>Sends SMS verification codes; the gateway replaces the logging sender in production.</summary>
-public interface ISmsSender
-{
-    Task SendAsync(string phoneNumber, string message, CancellationToken ct = default);
-}
-
-/// <summary>Development sender: the code goes to the log; the phone number only masked, as every personal identifier there.</summary>
-public sealed class LogSmsSender(ILogger<LogSmsSender> logger) : ISmsSender
-{
-    public Task SendAsync(string phoneNumber, string message, CancellationToken ct = default)
-    {
-        logger.LogInformation("短信 → {Phone}: {Message}", UnitAccountService.MaskMobile(phoneNumber), message);
-        return Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using CeAdmin.Domain.Common;
 using MiniExcelLibs;
 
 namespace CeAdmin.Domain.Exports;
@@ -19,14 +19,24 @@ public static class ExcelReader
     /// at once when the stream is not a zip or has no xl/workbook.xml, and during enumeration when the
     /// workbook cannot be read.
     /// </summary>
-    public static IEnumerable<IDictionary<string, object?>> ReadRows(Stream xlsx)
+    /// <remarks>
+    /// A small file can describe a huge sheet (a 2 KB file whose one row is numbered 3,000,000, 28 KB of
+    /// 3,000,000 empty rows, a part that inflates to gigabytes). Before any row is read, the parts' sizes
+    /// (declared and actual) and the first sheet's declared dimension are checked against
+    /// <paramref name="limits"/>; while reading, every row below the header counts, empty or not (a reader
+    /// fills gaps in the numbering with empty rows), and reading stops at the limit. A file over a limit
+    /// is refused with a <see cref="DomainException"/> saying which.
+    /// </remarks>
+    public static IEnumerable<IDictionary<string, object?>> ReadRows(Stream xlsx, ExcelReadLimits? limits = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
-        if (!LooksLikeXlsx(xlsx) || !HasWorkbookPart(xlsx))
+        limits ??= ExcelReadLimits.Default;
+        if (!LooksLikeXlsx(xlsx))
         {
             throw new InvalidDataException(NotAWorkbookMessage);
         }
-        return Enumerate(xlsx);
+        ExcelPackageCheck.Run(xlsx, limits, ct);
+        return Enumerate(xlsx, limits, ct);
     }
 
     /// <summary>
@@ -62,25 +72,7 @@ public static class ExcelReader
         }
     }
 
-    private static bool HasWorkbookPart(Stream s)
-    {
-        var start = s.Position;
-        try
-        {
-            using var zip = new ZipArchive(s, ZipArchiveMode.Read, leaveOpen: true);
-            return zip.Entries.Any(e => string.Equals(e.FullName.TrimStart('/'), "xl/workbook.xml", StringComparison.OrdinalIgnoreCase));
-        }
-        catch (InvalidDataException)
-        {
-            return false;
-        }
-        finally
-        {
-            s.Position = start;
-        }
-    }
-
-    private static IEnumerable<IDictionary<string, object?>> Enumerate(Stream xlsx)
+    private static IEnumerable<IDictionary<string, object?>> Enumerate(Stream xlsx, ExcelReadLimits limits, CancellationToken ct)
     {
         IEnumerator<object> rows;
         try
@@ -93,10 +85,12 @@ public static class ExcelReader
             throw new InvalidDataException(NotAWorkbookMessage, ex);
         }
 
+        var count = 0;
         using (rows)
         {
             while (true)
             {
+                ct.ThrowIfCancellationRequested();
                 IDictionary<string, object?> row;
                 try
                 {
@@ -110,6 +104,14 @@ public static class ExcelReader
                 catch (Exception ex) when (IsReadFailure(ex))
                 {
                     throw new InvalidDataException(NotAWorkbookMessage, ex);
+                }
+                if (++count > limits.MaxRows)
+                {
+                    throw new DomainException(limits.TooManyRowsMessage);
+                }
+                if (row.Count > limits.MaxColumns)
+                {
+                    throw new DomainException(limits.TooManyColumnsMessage);
                 }
                 yield return row;
             }

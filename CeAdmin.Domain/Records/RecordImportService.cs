@@ -62,6 +62,9 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
     public const int MaxRows = 20_000;
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
+    /// <summary>Empty rows count too, and the template has 17 columns: a file over these is refused before or while reading.</summary>
+    public static ExcelReadLimits ReadLimits { get; } = new(MaxRows, MaxColumns: 50);
+
     public Task<RecordImportResult> ImportAsync(Stream xlsx, CancellationToken ct = default) => ImportAsync(xlsx, new RecordImportOptions(), ct);
 
     public async Task<RecordImportResult> ImportAsync(Stream xlsx, RecordImportOptions options, CancellationToken ct = default)
@@ -86,7 +89,7 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
         var scope = await Scope.ResolveAsync(db, actor, ct);
         var seriesId = scope.SeriesId ?? throw new ScopeException();
 
-        var lines = Read(xlsx, options.OnlyRows);
+        var lines = Read(xlsx, options.OnlyRows, ct);
         var context = await LoadReferenceAsync(db, seriesId, lines, ct);
         var today = ChinaTime.Today(clock);
         foreach (var line in lines) Check(line, scope, seriesId, context, today);
@@ -114,14 +117,14 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
         return new RecordImportResult(lines.Count, valid.Count, problems);
     }
 
-    private static List<ImportLine> Read(Stream xlsx, IReadOnlySet<int>? onlyRows)
+    private static List<ImportLine> Read(Stream xlsx, IReadOnlySet<int>? onlyRows, CancellationToken ct)
     {
         var lines = new List<ImportLine>();
         try
         {
             var row = 1;
             HashSet<string>? checkedHeaders = null;
-            foreach (var cells in ExcelReader.ReadRows(xlsx))
+            foreach (var cells in ExcelReader.ReadRows(xlsx, ReadLimits, ct))
             {
                 row++;
                 if (checkedHeaders is null)

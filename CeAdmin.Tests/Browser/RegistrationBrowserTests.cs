@@ -62,6 +62,9 @@ public sealed class RegistrationBrowserTests(BrowserFixture browser) : IClassFix
         await BrowserFixture.ScreenshotAsync(page, "1.1.3-01-unit-form");
         await page.ClickAsync("#send-code");
         await page.Locator("#sms-code").WaitForAsync();
+        // A resend waits 60 s: the button counts down.
+        await Assertions.Expect(page.Locator("#resend-code")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#resend-code")).ToContainTextAsync("秒）");
         await page.FillAsync("#sms-code", browser.Server.Sms.LastCode());
         await page.ClickAsync("#complete-unit");
         await Assertions.Expect(page.Locator("#unit-done")).ToContainTextAsync("注册成功");

@@ -14,9 +14,17 @@ public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"ceadmin-web-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
+    private readonly bool _captureSms;
 
-    public AppServer(Dictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services after the app's, e.g. a counting password hasher.</param>
+    /// <param name="captureSms">False: the app keeps the SMS sender it chose for its environment and settings.</param>
+    public AppServer(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development", bool captureSms = true)
     {
+        _captureSms = captureSms;
+        _services = services;
+        _environment = environment;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -24,6 +32,12 @@ public sealed class AppServer : WebApplicationFactory<Program>
             ["Demo:Enabled"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // Browser tests sign in many times from one address: no throttling unless a test sets its limits.
+        foreach (var action in Enum.GetNames<ThrottledAction>())
+        {
+            _settings[$"Throttle:{action}:PerAddress"] = "0";
+            _settings[$"Throttle:{action}:PerAccount"] = "0";
+        }
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
         UseKestrel(0);
         StartServer();
@@ -40,10 +54,14 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         // UseSetting, not ConfigureAppConfiguration: Program reads the configuration before Build().
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<ISmsSender>(Sms));
+        builder.ConfigureTestServices(services =>
+        {
+            if (_captureSms) services.AddSingleton<ISmsSender>(Sms);
+            _services?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

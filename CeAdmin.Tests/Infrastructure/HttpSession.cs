@@ -69,6 +69,34 @@ public sealed partial class HttpSession : IDisposable
         return await client.SendAsync(request);
     }
 
+    /// <summary>A page as the server answered it (redirects are not followed).</summary>
+    public sealed record Page(HttpStatusCode Status, string Html, string? Location)
+    {
+        /// <summary>The text of the element with this id (the first level of its content).</summary>
+        public string? Text(string id) => Regex.Match(Html, $@"id=""{id}""[^>]*>([^<]*)<") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : null;
+    }
+
+    public async Task<Page> GetAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        return new Page(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.ToString());
+    }
+
+    /// <summary>Reads <paramref name="path"/> for a fresh antiforgery token (it is bound to the user), then posts its form <paramref name="handler"/>.</summary>
+    public async Task<Page> PostAsync(string path, string handler, params (string Name, string Value)[] fields)
+    {
+        using var response = await PostFormAsync(path, path, handler, fields);
+        return new Page(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.ToString());
+    }
+
+    /// <summary>个人登录 (or 单位登录) that may fail: the page the server answered with (a success redirects to the unit-role choice).</summary>
+    public Task<Page> TrySignInAsync(string loginName, string password, string mode = "personal") =>
+        PostAsync("/account/login", "login",
+            ("Input.Mode", mode), ("Input.ReturnUrl", ""), ("Input.UserName", loginName), ("Input.Password", password));
+
+    /// <summary>True when the cookie still opens a page that needs a signed-in user.</summary>
+    public async Task<bool> IsSignedInAsync() => (await GetAsync("/account/password")).Status == HttpStatusCode.OK;
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
 

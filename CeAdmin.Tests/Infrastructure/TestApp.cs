@@ -38,11 +38,20 @@ public sealed class TestApp : IAsyncDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ISmsSender>(Sms);
+        // No throttling unless a test sets limits (configure runs last and replaces these).
+        services.AddSingleton(Unthrottled());
         services.AddCeAdminDomain(database);
         services.AddScoped<TestCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
         configure?.Invoke(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public static ThrottleOptions Unthrottled()
+    {
+        var options = new ThrottleOptions();
+        foreach (var action in Enum.GetValues<ThrottledAction>()) options.For(action).PerAddress = options.For(action).PerAccount = 0;
+        return options;
     }
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("CEADMIN_TEST_POSTGRES");
@@ -205,9 +214,9 @@ public sealed class CapturingSmsSender : ISmsSender
 {
     public List<(string Phone, string Message)> Sent { get; } = [];
 
-    public Task SendAsync(string phoneNumber, string message, CancellationToken ct = default)
+    public Task SendAsync(SmsCodeMessage message, CancellationToken ct = default)
     {
-        lock (Sent) Sent.Add((phoneNumber, message));
+        lock (Sent) Sent.Add((message.PhoneNumber, message.Text));
         return Task.CompletedTask;
     }
 

@@ -11,7 +11,7 @@ public sealed class LogPrivacyTests
     {
         var logger = new FakeLogger<LogSmsSender>();
 
-        await new LogSmsSender(logger).SendAsync("13812345678", "验证码 123456");
+        await new LogSmsSender(logger).SendAsync(new SmsCodeMessage("13812345678", "123456", SmsPurpose.PasswordReset, 5));
 
         var line = logger.LatestRecord.Message;
         Assert.DoesNotContain("13812345678", line);

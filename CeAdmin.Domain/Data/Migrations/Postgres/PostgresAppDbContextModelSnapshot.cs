@@ -170,6 +170,9 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -189,6 +192,8 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhoneNumber", "IssuedAt");
 
                     b.HasIndex("Purpose", "Subject");
 
