@@ -31,15 +31,14 @@ public sealed class SmsSendException(string detail, Exception? inner = null)
 }
 
 /// <summary>
-/// Development sender: the message, code included, goes to the log; the phone number only masked, as every personal
-/// identifier there. The app registers it only in the Development environment (docs/decisions/0002: no secret
-/// enters a production log).
+/// Development sender: the message, code included, goes to the log. The app registers it only in the
+/// Development environment (docs/decisions/0002: no secret enters a production log).
 /// </summary>
 public sealed class LogSmsSender(ILogger<LogSmsSender> logger) : ISmsSender
 {
     public Task SendAsync(SmsCodeMessage message, CancellationToken ct = default)
     {
-        logger.LogInformation("短信（开发环境，未真正发送）→ {Phone}: {Message}", UnitAccountService.MaskMobile(message.PhoneNumber), message.Text);
+        logger.LogInformation("短信（开发环境，未真正发送）→ {Phone}: {Message}", message.PhoneNumber, message.Text);
         return Task.CompletedTask;
     }
 }
