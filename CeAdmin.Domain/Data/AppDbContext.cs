@@ -27,7 +27,39 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>Who the audit trail names for this context's writes; set by the factory.</summary>
     public ICurrentUser? AuditUser { get; set; }
 
+    /// <summary>The clock the audit trail dates this context's writes by (the services' clock); set by the factory.</summary>
+    public TimeProvider AuditClock { get; set; } = TimeProvider.System;
+
     internal Interceptors.AuditSlot Audit { get; } = new();
+
+    /// <summary>A context of the same provider and model without interceptors or connection (the audit writer borrows this one's).</summary>
+    internal Func<AppDbContext>? CreateBare { get; init; }
+
+    // Under a retrying strategy (PostgreSQL) a save runs inside it and keeps its changes un-accepted until
+    // the strategy is done: a failed attempt (say, the commit of the audit transaction) then leaves the
+    // tracker as it was, and the next attempt saves the same changes again. Inside a caller's transaction
+    // or strategy (Transactions.InTransactionAsync) the caller's strategy re-runs the whole unit instead.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var strategy = Database.CreateExecutionStrategy();
+        if (!strategy.RetriesOnFailure || Database.CurrentTransaction is not null) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = strategy.Execute(this, static (_, db) => db.SaveOnce(), null);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var strategy = Database.CreateExecutionStrategy();
+        if (!strategy.RetriesOnFailure || Database.CurrentTransaction is not null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await strategy.ExecuteAsync(this, static (_, db, ct) => db.SaveOnceAsync(ct), null, cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    private int SaveOnce() => base.SaveChanges(acceptAllChangesOnSuccess: false);
+
+    private Task<int> SaveOnceAsync(CancellationToken ct) => base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<ProfessionalSeries> Series => Set<ProfessionalSeries>();
@@ -51,6 +83,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Teacher> Teachers => Set<Teacher>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+    public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
+    public DbSet<Exports.ExportFileChunk> ExportFileChunks => Set<Exports.ExportFileChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,7 +11,10 @@ namespace CeAdmin.Domain.Data.Interceptors;
 /// <summary>
 /// Writes an AuditEntry for every insert, update and delete, in the same transaction as the change.
 /// Values are captured before the save (original values are gone after it); keys after it, since
-/// generated keys of inserts are only known then.
+/// generated keys of inserts are only known then. The audit rows are saved by a second, bare context on
+/// the same connection and transaction, never by the saving context itself: under a retrying strategy
+/// that context keeps its changes pending until the strategy is done, and a nested save would write
+/// them twice.
 /// </summary>
 public sealed class AuditInterceptor : SaveChangesInterceptor
 {
@@ -25,14 +28,16 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is null)
+        if (eventData.Context is AppDbContext db)
         {
+            await EndAsync(db);
             var pending = Collect(db);
             if (pending.Count > 0)
             {
                 var actor = db.AuditUser is null ? null : await db.AuditUser.GetActorAsync();
+                // Set only once the transaction exists: a failure here never reaches SaveChangesFailed.
                 var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                db.Audit.State = new AuditState(pending, actor, tx);
+                db.Audit.State = new AuditState(pending, actor, tx, db.AuditClock.GetUtcNow().UtcDateTime);
             }
         }
         return result;
@@ -40,8 +45,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is null)
+        if (eventData.Context is AppDbContext db)
         {
+            End(db);
             var pending = Collect(db);
             if (pending.Count > 0)
             {
@@ -49,7 +55,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 var task = db.AuditUser?.GetActorAsync();
                 var actor = task is { IsCompletedSuccessfully: true } t ? t.Result : null;
                 var tx = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
-                db.Audit.State = new AuditState(pending, actor, tx);
+                db.Audit.State = new AuditState(pending, actor, tx, db.AuditClock.GetUtcNow().UtcDateTime);
             }
         }
         return result;
@@ -57,11 +63,13 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is { Writing: false } state)
+        if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
         {
-            state.Writing = true;
-            db.AuditEntries.AddRange(state.ToEntries());
-            await db.SaveChangesAsync(cancellationToken);
+            await using (var writer = Writer(db))
+            {
+                writer.AuditEntries.AddRange(state.ToEntries());
+                await writer.SaveChangesAsync(cancellationToken);
+            }
             if (state.Transaction is not null) await state.Transaction.CommitAsync(cancellationToken);
             await EndAsync(db);
         }
@@ -70,45 +78,60 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is { Writing: false } state)
+        if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
         {
-            state.Writing = true;
-            db.AuditEntries.AddRange(state.ToEntries());
-            db.SaveChanges();
+            using (var writer = Writer(db))
+            {
+                writer.AuditEntries.AddRange(state.ToEntries());
+                writer.SaveChanges();
+            }
             state.Transaction?.Commit();
-            state.Transaction?.Dispose();
-            db.Audit.State = null;
+            End(db);
         }
         return result;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
+        if (eventData.Context is AppDbContext db && db.Audit.State is { Transaction: { } tx })
         {
-            if (state.Transaction is not null) await state.Transaction.RollbackAsync(cancellationToken);
-            // Forget the audit rows of the failed save so a retry starts clean.
-            foreach (var e in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
-                e.State = EntityState.Detached;
-            await EndAsync(db);
+            // The connection may be the thing that failed; the server rolls back an orphaned transaction anyway.
+            try { await tx.RollbackAsync(cancellationToken); }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or OperationCanceledException) { }
         }
+        if (eventData.Context is AppDbContext failed) await EndAsync(failed);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
+        if (eventData.Context is AppDbContext db && db.Audit.State is { Transaction: { } tx })
         {
-            state.Transaction?.Rollback();
-            state.Transaction?.Dispose();
-            foreach (var e in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
-                e.State = EntityState.Detached;
-            db.Audit.State = null;
+            try { tx.Rollback(); }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException) { }
         }
+        if (eventData.Context is AppDbContext failed) End(failed);
+    }
+
+    /// <summary>A bare context on the saving context's connection, enlisted in its transaction.</summary>
+    private static AppDbContext Writer(AppDbContext db)
+    {
+        var writer = (db.CreateBare ?? throw new InvalidOperationException("Contexts are made by AppDbContextOptions.Create(), which gives them their audit writer."))();
+        writer.Database.SetDbConnection(db.Database.GetDbConnection());
+        writer.Database.UseTransaction(db.Database.CurrentTransaction!.GetDbTransaction());
+        // No savepoint around the audit rows: EF ignores a failure to release one, which would hide a broken connection.
+        writer.Database.AutoSavepointsEnabled = false;
+        return writer;
     }
 
     private static async Task EndAsync(AppDbContext db)
     {
         if (db.Audit.State?.Transaction is { } tx) await tx.DisposeAsync();
+        db.Audit.State = null;
+    }
+
+    private static void End(AppDbContext db)
+    {
+        db.Audit.State?.Transaction?.Dispose();
         db.Audit.State = null;
     }
 
@@ -118,7 +141,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         var list = new List<PendingAudit>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            // An export's bytes are not a business write (the ExportFile row, who exported what, is audited).
+            if (entry.Entity is AuditEntry or Exports.ExportFileChunk || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {
@@ -144,17 +168,14 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
     internal sealed record PendingAudit(EntityEntry Entry, string Entity, string Action, string Changes);
 
-    internal sealed class AuditState(List<PendingAudit> pending, Actor? actor, IDbContextTransaction? transaction)
+    internal sealed class AuditState(List<PendingAudit> pending, Actor? actor, IDbContextTransaction? transaction, DateTime at)
     {
         public IDbContextTransaction? Transaction { get; } = transaction;
-        public bool Writing { get; set; }
 
-        public IEnumerable<AuditEntry> ToEntries()
-        {
-            var now = DateTime.UtcNow;
-            return pending.Select(p => new AuditEntry
+        public IEnumerable<AuditEntry> ToEntries() =>
+            pending.Select(p => new AuditEntry
             {
-                At = now,
+                At = at,
                 UserId = actor?.UserId ?? "system",
                 UserName = actor?.UserName ?? "系统",
                 UnitId = actor is { IsPersonal: false } ? actor.UnitId : null,
@@ -164,7 +185,6 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 Action = p.Action,
                 Changes = p.Changes,
             });
-        }
     }
 }
 
