@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Accounts;
 
 /// <summary>1.1 end to end on a real database: register → verify → register unit → bind → authorise → sign-in roles.</summary>
-public sealed class AccountFlowTests() : IntegrationTest()
+public sealed class AccountFlowTests : IntegrationTest
 {
     private const string Password = "Gdce2468a";
     private static readonly string OwnerId = DemoIds.IdNumber("440106", new DateOnly(1985, 6, 1), 123);

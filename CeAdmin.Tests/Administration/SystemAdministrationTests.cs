@@ -14,7 +14,7 @@ namespace CeAdmin.Tests.Administration;
 /// The HRSS department is opened by the system administrator only (today the command line of
 /// docs/deploy.md), and the administrator disables accounts; both through SystemAdministrationService.
 /// </summary>
-public sealed class SystemAdministrationTests() : IntegrationTest()
+public sealed class SystemAdministrationTests : IntegrationTest
 {
     private static readonly Actor Administrator = Actor.Console("测试管理员");
     private SelfRegistration _registration = null!;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Organizations;
 
 /// <summary>1.2.1 on a real database: the province → city → county chain, 退案 → edit → resubmit, 结案, the rules of 送审.</summary>
-public sealed class AuthorityApplicationTests() : IntegrationTest()
+public sealed class AuthorityApplicationTests : IntegrationTest
 {
     private AuthorityScenario _scenario = null!;
 
