@@ -2,6 +2,7 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Inbox;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Records;
@@ -53,6 +54,7 @@ public static class DomainServices
 
         // The review workflow and the attachments; each feature plugs its subjects and owners in.
         services.AddScoped<ReviewService>();
+        services.AddInboxAndMessages();
         services.AddScoped<AttachmentService>();
         services.AddSingleton<IReviewSubjectHandler, AuthorityReviewHandler>();
         services.AddSingleton<IAttachmentOwner, AuthorityAttachmentOwner>();

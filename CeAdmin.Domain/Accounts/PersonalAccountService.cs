@@ -18,7 +18,8 @@ public sealed class PersonalAccountService(
     ILookupNormalizer normalizer,
     IRealNameVerifier verifier,
     RequestThrottle throttle,
-    TimeProvider clock)
+    TimeProvider clock,
+    Inbox.InboxNotifier inbox)
 {
     private readonly PersonalRegistrationValidator _registrationValidator = new();
     private readonly RealNameFormValidator _realNameValidator = new();
@@ -95,6 +96,8 @@ public sealed class PersonalAccountService(
         op.Status = OperatorStatus.Accepted;
         op.AcceptedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        // The unit's own login now has an operator to authorise; the person's 待办 has one invitation less.
+        inbox.Publish(new Inbox.InboxChange([op.UnitAccountId], [actor.UserId]));
     }
 
     private async Task<Actor> RequirePersonalAsync()

@@ -17,7 +17,8 @@ public sealed class UnitAccountService(
     IPasswordHasher<AppUser> hasher,
     SmsChallengeService sms,
     RequestThrottle throttle,
-    TimeProvider clock)
+    TimeProvider clock,
+    Inbox.InboxNotifier inbox)
 {
     private readonly UnitOwnerFormValidator _ownerValidator = new();
     private readonly UnitRegistrationValidator _unitValidator = new();
@@ -124,14 +125,19 @@ public sealed class UnitAccountService(
         if (await db.UnitOperators.AnyAsync(o => o.UnitAccountId == actor.UnitId && o.UserId == person.Id, ct))
             throw new ValidationFailedException(nameof(form.LoginName), $"“{form.LoginName}”已是本单位的经办人");
 
+        var now = clock.GetUtcNow().UtcDateTime;
         db.UnitOperators.Add(new UnitOperator
         {
             UnitAccountId = actor.UnitId,
             UserId = person.Id,
             Status = OperatorStatus.Invited,
-            InvitedAt = clock.GetUtcNow().UtcDateTime,
+            InvitedAt = now,
         });
+        // The person learns of it by 站内消息, in the same save: the binding waits for his 通过申请 (1.1.4).
+        var unitName = await db.UnitAccounts.Where(u => u.Id == actor.UnitId).Select(u => u.Name).SingleAsync(ct);
+        db.Messages.Add(Messages.Message.OfInvitation(person.Id, unitName, now));
         await db.SaveChangesAsync(ct);
+        inbox.Publish(Inbox.InboxChange.ForUser(person.Id));
     }
 
     /// <summary>授权 / 取消授权 the continuing-education system for an operator who accepted.</summary>
