@@ -18,8 +18,10 @@ public sealed class CommonOpinionService(IDbContextFactory<AppDbContext> dbFacto
     /// <summary>The unit's opinions (of one decision when given), in the order they were added.</summary>
     public async Task<IReadOnlyList<CommonOpinionRow>> ListAsync(ReviewDecision? decision = null, CancellationToken ct = default)
     {
+        // Every review panel asks, also a non-reviewer's: refused before a context is made.
+        var actor = await currentUser.RequireUnitAsync(Reviewers);
         await using var db = dbFactory.CreateDbContext();
-        var scope = await currentUser.RequireScopeAsync(db, ct, Reviewers);
+        var scope = await Scope.ResolveAsync(db, actor, ct);
         var opinions = db.CommonOpinions.AsNoTracking().Where(o => o.UnitId == scope.UnitId);
         if (decision is { } d) opinions = opinions.Where(o => o.Decision == d);
         var rows = await opinions.OrderBy(o => o.Id).Select(o => new CommonOpinionRow(o.Id, o.Decision, o.Text)).ToListAsync(ct);
