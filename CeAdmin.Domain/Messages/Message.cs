@@ -66,7 +66,7 @@ public class Message
             RecipientUnitId = decided.ApplicantUnitId,
             Topic = MessageTopic.ReviewDecided,
             Title = Clip($"{decided.Kind.ToLabel()}“{subjectName}”审核结果：{result}", TitleMaxLength),
-            Body = Clip($"{decided.ReviewingUnitName}已审核您的{decided.Kind.ToLabel()}“{subjectName}”，审核结果：{result}。审核意见：{decided.LastOpinion}。{next}", BodyMaxLength),
+            Body = Clip($"{decided.ReviewingUnitName}已审核您的{decided.Kind.ToLabel()}“{subjectName}”，审核结果：{result}。审核意见：{Sentence(decided.LastOpinion)}{next}", BodyMaxLength),
             SubjectKind = decided.Kind,
             SubjectId = decided.SubjectId,
             CreatedAt = nowUtc,
@@ -82,6 +82,10 @@ public class Message
         Body = Clip($"“{unitName}”申请将您的个人账号绑定为本单位经办人。请以个人账号登录，在“我经办的单位账号信息”中通过申请；通过后由该单位授权，即可以单位角色办理业务。", BodyMaxLength),
         CreatedAt = nowUtc,
     };
+
+    /// <summary>The opinion as a sentence: its own full stop if it has one, else one added.</summary>
+    private static string Sentence(string? text) =>
+        text is { Length: > 0 } t && "。！？.!?".Contains(t[^1]) ? t : $"{text}。";
 
     // Names and opinions are limited where they are entered; a message only quotes them.
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -54,7 +54,9 @@ public sealed class MessageTests : ApprovedChainTest
         var result = await App.As<ReviewService>(Chain.City).BatchReviewAsync(cases, ReviewDecision.Approve, "同意。材料齐全。");
 
         Assert.Equal([true, false], result.Items.Select(i => i.Succeeded));
-        Assert.Contains("同意。材料齐全。", Assert.Single((await Messages(tianhe).ListAsync(new MessageFilter(), All)).Items).Body);
+        // An opinion that ends its own sentence gets no second full stop.
+        Assert.Contains("审核意见：同意。材料齐全。", Assert.Single((await Messages(tianhe).ListAsync(new MessageFilter(), All)).Items).Body);
+        Assert.DoesNotContain("。。", Assert.Single((await Messages(tianhe).ListAsync(new MessageFilter(), All)).Items).Body);
         // The second case's one message is from its own decision; the refused repeat wrote none.
         Assert.Contains("审核意见：同意。", Assert.Single((await Messages(yuexiu).ListAsync(new MessageFilter(), All)).Items).Body);
     }
