@@ -62,6 +62,29 @@ public sealed class InboxPageAccessTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// 首页 is each role's 待办 (the page as served, before the circuit starts): a reviewer's pending counts per
+    /// review kind it reviews, an applicant's returned items and drafts, an institution's classes without 结业名单,
+    /// a person's invitations; never another role's card.
+    /// </summary>
+    [Theory]
+    [InlineData("gz_edu", "广州市教育局", "review-tasks,open-applications,unread-messages", "missing-rosters,pending-invitations", "authority,qualification,plan")]
+    [InlineData("hp_edu", "广州市黄埔区教育局", "review-tasks,open-applications,unread-messages", "missing-rosters,pending-invitations", "qualification,plan")]
+    [InlineData("hrss_reviewer", "广东省人力资源和社会保障厅", "review-tasks,unread-messages", "missing-rosters,pending-invitations", "authority,plan")]
+    [InlineData("lw_edu", "广州市荔湾区教育局", "open-applications,unread-messages", "review-tasks,missing-rosters,pending-invitations", "")]
+    [InlineData("gz_train", "广州市专业技术人员继续教育培训中心", "open-applications,missing-rosters,unread-messages", "review-tasks,pending-invitations", "")]
+    [InlineData("new_user", null, "pending-invitations,unread-messages", "review-tasks,open-applications,missing-rosters", "")]
+    public async Task Home_is_the_roles_inbox(string login, string? unit, string cards, string absent, string kinds)
+    {
+        using var session = new HttpSession(_server);
+        await session.SignInAsync(login, unit);
+        var html = await session.Client.GetStringAsync("/");
+        foreach (var card in cards.Split(',')) Assert.Contains($"id=\"{card}\"", html);
+        foreach (var card in absent.Split(',')) Assert.DoesNotContain($"id=\"{card}\"", html);
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "data-kind=\"([a-z]+)\"").Select(m => m.Groups[1].Value);
+        Assert.Equal(kinds.Split(',', StringSplitOptions.RemoveEmptyEntries), shown);
+    }
+
     private static async Task AssertRefusedAsync(HttpSession session, string path)
     {
         var response = await session.Client.GetAsync(path);
