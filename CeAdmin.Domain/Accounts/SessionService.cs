@@ -16,8 +16,10 @@ public enum SessionEndReason
     StampChanged,
     /// <summary>The user changed or reset the password: every other session of the account ends.</summary>
     CredentialsChanged,
-    /// <summary>The system administrator disabled the account.</summary>
+    /// <summary>The system administrator disabled the account (or its unit, or voided its password).</summary>
     AccountDisabled,
+    /// <summary>The absolute lifetime (Security:AbsoluteSessionHours) ran out.</summary>
+    Expired,
 }
 
 /// <summary>

@@ -27,7 +27,16 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>Who the audit trail names for this context's writes; set by the factory.</summary>
     public ICurrentUser? AuditUser { get; set; }
 
+    /// <summary>The browser's address for the audit trail; set by the factory.</summary>
+    public Accounts.ClientContext? AuditClient { get; set; }
+
     internal Interceptors.AuditSlot Audit { get; } = new();
+
+    /// <summary>
+    /// Records <paramref name="record"/> with this context's next save, in its transaction: an event
+    /// that comes with a change (an account disabled, a password reset) is never written without it.
+    /// </summary>
+    internal void StageAudit(AuditRecord record) => Audit.Staged.Add(record);
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<ProfessionalSeries> Series => Set<ProfessionalSeries>();
@@ -49,6 +58,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
     public DbSet<CeRecord> CeRecords => Set<CeRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<Administration.RuntimeSetting> RuntimeSettings => Set<Administration.RuntimeSetting>();
     public DbSet<Teacher> Teachers => Set<Teacher>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
@@ -9,30 +10,32 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CeAdmin.Domain.Data.Interceptors;
 
 /// <summary>
-/// Writes an AuditEntry for every insert, update and delete, in the same transaction as the change.
-/// Values are captured before the save (original values are gone after it); keys after it, since
-/// generated keys of inserts are only known then.
+/// Writes an AuditEntry for every insert, update and delete (and every event staged on the context),
+/// in the same transaction as the change. Values are captured before the save (original values are
+/// gone after it), keys after it (generated keys of inserts are only known then). The rows wait on the
+/// context until their transaction commits and are appended to the hash chain just before the commit
+/// (<see cref="AuditChain"/>): the chain head is locked last and only until the commit, so writers
+/// never wait for one another's business rows while holding it, and a rolled-back transaction leaves
+/// no audit row. Without a caller's transaction the interceptor opens one around the save.
 /// </summary>
-public sealed class AuditInterceptor : SaveChangesInterceptor
+public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public static readonly AuditInterceptor Instance = new();
 
     // Secrets and blobs never go into the log.
     private static readonly HashSet<string> Skipped =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "CodeHash", "Content", "Version"];
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "CodeHash", "TokenHash", "Content", "Version"];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is AppDbContext db && db.Audit.State is null)
         {
             var pending = Collect(db);
-            if (pending.Count > 0)
+            if (pending.Count > 0 || db.Audit.Staged.Count > 0)
             {
                 var actor = db.AuditUser is null ? null : await db.AuditUser.GetActorAsync();
                 var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                db.Audit.State = new AuditState(pending, actor, tx);
+                db.Audit.State = new AuditState(pending, [.. db.Audit.Staged], AuditActor.Of(actor, db.AuditClient?.Address), tx);
             }
         }
         return result;
@@ -43,13 +46,13 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         if (eventData.Context is AppDbContext db && db.Audit.State is null)
         {
             var pending = Collect(db);
-            if (pending.Count > 0)
+            if (pending.Count > 0 || db.Audit.Staged.Count > 0)
             {
                 // Sync saves come from seeding and tools; the actor is only read if already at hand.
                 var task = db.AuditUser?.GetActorAsync();
                 var actor = task is { IsCompletedSuccessfully: true } t ? t.Result : null;
                 var tx = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
-                db.Audit.State = new AuditState(pending, actor, tx);
+                db.Audit.State = new AuditState(pending, [.. db.Audit.Staged], AuditActor.Of(actor, db.AuditClient?.Address), tx);
             }
         }
         return result;
@@ -57,11 +60,10 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is { Writing: false } state)
+        if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
         {
-            state.Writing = true;
-            db.AuditEntries.AddRange(state.ToEntries());
-            await db.SaveChangesAsync(cancellationToken);
+            Buffer(db, state);
+            // Committing appends the buffered rows (TransactionCommitting below).
             if (state.Transaction is not null) await state.Transaction.CommitAsync(cancellationToken);
             await EndAsync(db);
         }
@@ -70,11 +72,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is { Writing: false } state)
+        if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
         {
-            state.Writing = true;
-            db.AuditEntries.AddRange(state.ToEntries());
-            db.SaveChanges();
+            Buffer(db, state);
             state.Transaction?.Commit();
             state.Transaction?.Dispose();
             db.Audit.State = null;
@@ -87,9 +87,6 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
         {
             if (state.Transaction is not null) await state.Transaction.RollbackAsync(cancellationToken);
-            // Forget the audit rows of the failed save so a retry starts clean.
-            foreach (var e in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
-                e.State = EntityState.Detached;
             await EndAsync(db);
         }
     }
@@ -100,10 +97,19 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         {
             state.Transaction?.Rollback();
             state.Transaction?.Dispose();
-            foreach (var e in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
-                e.State = EntityState.Detached;
             db.Audit.State = null;
         }
+    }
+
+    /// <summary>The save succeeded: its rows wait for the commit of its transaction; the staged events are used up.</summary>
+    private static void Buffer(AppDbContext db, AuditState state)
+    {
+        var transaction = db.Database.CurrentTransaction!.TransactionId;
+        // Rows of a transaction that ended without a commit (disposed, or a retry's earlier attempt) are dropped.
+        if (db.Audit.BufferedFor != transaction) db.Audit.Buffered.Clear();
+        db.Audit.BufferedFor = transaction;
+        db.Audit.Buffered.AddRange(state.ToEntries());
+        db.Audit.Staged.Clear();
     }
 
     private static async Task EndAsync(AppDbContext db)
@@ -112,64 +118,120 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         db.Audit.State = null;
     }
 
+    // ------------------------------------------------------------------ the transaction's commit
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (TakeBuffered(eventData) is { } rows) await AuditChain.AppendAsync(transaction.Connection!, transaction, rows, sync: false, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (TakeBuffered(eventData) is { } rows) AuditChain.AppendAsync(transaction.Connection!, transaction, rows, sync: true, default).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Drop(eventData);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Drop(eventData);
+        return Task.CompletedTask;
+    }
+
+    private static List<AuditEntry>? TakeBuffered(TransactionEventData eventData)
+    {
+        if (eventData.Context is not AppDbContext db || db.Audit.Buffered.Count == 0) return null;
+        if (db.Audit.BufferedFor != eventData.TransactionId)
+        {
+            db.Audit.Buffered.Clear();
+            return null;
+        }
+        var rows = db.Audit.Buffered.ToList();
+        db.Audit.Buffered.Clear();
+        db.Audit.BufferedFor = null;
+        return rows;
+    }
+
+    private static void Drop(TransactionEventData eventData)
+    {
+        if (eventData.Context is AppDbContext db && db.Audit.BufferedFor == eventData.TransactionId) db.Audit.Buffered.Clear();
+    }
+
+    // ------------------------------------------------------------------ what changed
+
     private static List<PendingAudit> Collect(AppDbContext db)
     {
         db.ChangeTracker.DetectChanges();
         var list = new List<PendingAudit>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            if (entry.Entity is AuditEntry or AuditChainHead || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {
-                if (Skipped.Contains(p.Metadata.Name) || p.Metadata.ClrType == typeof(byte[])) continue;
+                var name = p.Metadata.Name;
+                if (Skipped.Contains(name) || p.Metadata.ClrType == typeof(byte[])) continue;
                 switch (entry.State)
                 {
                     case EntityState.Added when !p.IsTemporary && p.CurrentValue is not null:
-                        changes[p.Metadata.Name] = [null, p.CurrentValue];
+                        changes[name] = [null, AuditMasking.Mask(name, p.CurrentValue)];
                         break;
                     case EntityState.Deleted:
-                        changes[p.Metadata.Name] = [p.OriginalValue, null];
+                        changes[name] = [AuditMasking.Mask(name, p.OriginalValue), null];
                         break;
                     case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
-                        changes[p.Metadata.Name] = [p.OriginalValue, p.CurrentValue];
+                        changes[name] = [AuditMasking.Mask(name, p.OriginalValue), AuditMasking.Mask(name, p.CurrentValue)];
                         break;
                 }
             }
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
-            list.Add(new PendingAudit(entry, entry.Metadata.ClrType.Name, entry.State.ToString(), JsonSerializer.Serialize(changes, Json)));
+            list.Add(new PendingAudit(entry, entry.Metadata.ClrType.Name, entry.State.ToString(), JsonSerializer.Serialize(changes, AuditMasking.Json)));
         }
         return list;
     }
 
     internal sealed record PendingAudit(EntityEntry Entry, string Entity, string Action, string Changes);
 
-    internal sealed class AuditState(List<PendingAudit> pending, Actor? actor, IDbContextTransaction? transaction)
+    internal sealed class AuditState(List<PendingAudit> pending, List<AuditRecord> staged, AuditActor actor, IDbContextTransaction? transaction)
     {
         public IDbContextTransaction? Transaction { get; } = transaction;
-        public bool Writing { get; set; }
 
         public IEnumerable<AuditEntry> ToEntries()
         {
-            var now = DateTime.UtcNow;
-            return pending.Select(p => new AuditEntry
+            foreach (var p in pending)
             {
-                At = now,
-                UserId = actor?.UserId ?? "system",
-                UserName = actor?.UserName ?? "系统",
-                UnitId = actor is { IsPersonal: false } ? actor.UnitId : null,
-                UnitName = actor?.UnitName ?? "",
-                Entity = p.Entity,
-                EntityKey = string.Join(",", p.Entry.Metadata.FindPrimaryKey()!.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue)),
-                Action = p.Action,
-                Changes = p.Changes,
-            });
+                var key = string.Join(",", p.Entry.Metadata.FindPrimaryKey()!.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue));
+                yield return new AuditEntry
+                {
+                    UserId = actor.UserId,
+                    UserName = actor.UserName,
+                    UnitId = actor.UnitId,
+                    UnitName = actor.UnitName,
+                    Role = actor.Role,
+                    ClientAddress = actor.ClientAddress,
+                    Event = AuditEvent.DataWrite,
+                    Target = $"{p.Entity}#{key}",
+                    Result = AuditResult.Succeeded,
+                    Entity = p.Entity,
+                    EntityKey = key,
+                    Action = p.Action,
+                    Changes = p.Changes,
+                };
+            }
+            foreach (var record in staged) yield return record.ToEntry(actor);
         }
     }
 }
 
-/// <summary>Per-context audit bookkeeping between SavingChanges and SavedChanges.</summary>
+/// <summary>Per-context audit bookkeeping: between SavingChanges and SavedChanges, and until the transaction commits.</summary>
 public sealed class AuditSlot
 {
     internal AuditInterceptor.AuditState? State { get; set; }
+    /// <summary>Events to write with the next save (<see cref="AppDbContext.StageAudit"/>).</summary>
+    internal List<AuditRecord> Staged { get; } = [];
+    /// <summary>Rows of saves in the transaction <see cref="BufferedFor"/>, appended when it commits.</summary>
+    internal List<AuditEntry> Buffered { get; } = [];
+    internal Guid? BufferedFor { get; set; }
 }
