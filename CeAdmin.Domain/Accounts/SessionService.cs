@@ -72,6 +72,20 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             .AnyAsync(s => s.Id == id && s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now, ct);
     }
 
+    /// <summary>
+    /// Ends a session that has reached its absolute end (reason Expired). True only for the one call that
+    /// ended it, on whichever instance, so its expiry is audited once.
+    /// </summary>
+    public async Task<bool> ExpireIfDueAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token)) return false;
+        var id = Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = dbFactory.CreateDbContext();
+        return await db.SignInSessions.Where(s => s.Id == id && s.EndedAt == null && s.ExpiresAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, SessionEndReason.Expired), ct) == 1;
+    }
+
     /// <summary>Ends one session (退出); a token of an ended or unknown session is ignored.</summary>
     public async Task EndAsync(string? token, SessionEndReason reason, CancellationToken ct = default)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
@@ -53,39 +52,35 @@ public sealed class RuntimeSettings
         new(AbsoluteSessionHours, "登录会话最长时长", "小时", 1, 24, "自输入密码登录起超过该时长，须重新登录"),
     ];
 
-    private readonly ConcurrentDictionary<string, int> _defaults;
-    private readonly ConcurrentDictionary<string, int> _values;
+    private readonly Dictionary<string, int> _defaults;
+    private volatile IReadOnlyDictionary<string, int> _stored = new Dictionary<string, int>();
 
-    public RuntimeSettings(IReadOnlyDictionary<string, int> defaults)
-    {
-        _defaults = new ConcurrentDictionary<string, int>(Definitions.ToDictionary(d => d.Key, d => Math.Clamp(defaults.GetValueOrDefault(d.Key, d.Min), d.Min, d.Max)));
-        _values = new ConcurrentDictionary<string, int>(_defaults);
-    }
+    /// <param name="defaults">The configured values (the configuration is the operator's own choice: not clamped).</param>
+    public RuntimeSettings(IReadOnlyDictionary<string, int> defaults) =>
+        _defaults = Definitions.ToDictionary(d => d.Key, d => defaults.GetValueOrDefault(d.Key, d.Min));
 
     /// <summary>Raised after values changed (on this instance, or when another instance's change was read).</summary>
     public event Action<RuntimeSettings>? Changed;
 
-    public int this[string key] => _values[key];
+    /// <summary>The stored value if the administrator set one, else the configured default.</summary>
+    public int this[string key] => _stored.TryGetValue(key, out var v) ? v : _defaults[key];
 
     public int DefaultOf(string key) => _defaults[key];
+
+    /// <summary>True when the administrator saved a value for <paramref name="key"/> (the app then applies it over its configuration).</summary>
+    public bool IsOverridden(string key) => _stored.ContainsKey(key);
 
     public static SettingDefinition Definition(string key) =>
         Definitions.FirstOrDefault(d => d.Key == key) ?? throw new DomainException($"没有名为 {key} 的运行参数");
 
-    /// <summary>Takes the stored values (missing keys fall back to their defaults); raises Changed if anything differs.</summary>
+    /// <summary>Takes the stored values (each within its range); raises Changed if anything differs from before.</summary>
     internal void Apply(IReadOnlyDictionary<string, int> stored)
     {
-        var changed = false;
-        foreach (var d in Definitions)
-        {
-            var value = stored.TryGetValue(d.Key, out var v) ? Math.Clamp(v, d.Min, d.Max) : _defaults[d.Key];
-            if (_values[d.Key] != value)
-            {
-                _values[d.Key] = value;
-                changed = true;
-            }
-        }
-        if (changed) Changed?.Invoke(this);
+        var next = Definitions.Where(d => stored.ContainsKey(d.Key)).ToDictionary(d => d.Key, d => Math.Clamp(stored[d.Key], d.Min, d.Max));
+        var before = _stored;
+        if (before.Count == next.Count && next.All(kv => before.TryGetValue(kv.Key, out var v) && v == kv.Value)) return;
+        _stored = next;
+        Changed?.Invoke(this);
     }
 }
 

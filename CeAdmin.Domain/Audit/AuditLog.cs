@@ -88,7 +88,7 @@ public sealed class AuditLog(AppDbContextOptions contexts, ICurrentUser currentU
     /// as <paramref name="record"/> refused with its message, and thrown on. Success is recorded by the
     /// work itself, with its change.
     /// </summary>
-    public async Task<T> RefusalsOfAsync<T>(AuditRecord record, Func<Task<T>> work, CancellationToken ct = default)
+    public async Task<T> RefusalsOfAsync<T>(AuditRecord record, Func<Task<T>> work, CancellationToken ct = default, AuditActor? who = null)
     {
         try
         {
@@ -98,7 +98,8 @@ public sealed class AuditLog(AppDbContextOptions contexts, ICurrentUser currentU
         {
             try
             {
-                await RecordAsync(record.Refused(ex.Message), ct);
+                if (who is null) await RecordAsync(record.Refused(ex.Message), ct);
+                else await RecordAsync(record.Refused(ex.Message), who, ct);
             }
             catch (Exception failure) when (failure is System.Data.Common.DbException or DomainException)
             {
@@ -108,6 +109,6 @@ public sealed class AuditLog(AppDbContextOptions contexts, ICurrentUser currentU
         }
     }
 
-    public Task RefusalsOfAsync(AuditRecord record, Func<Task> work, CancellationToken ct = default) =>
-        RefusalsOfAsync(record, async () => { await work(); return true; }, ct);
+    public Task RefusalsOfAsync(AuditRecord record, Func<Task> work, CancellationToken ct = default, AuditActor? who = null) =>
+        RefusalsOfAsync(record, async () => { await work(); return true; }, ct, who);
 }

@@ -15,8 +15,14 @@ public sealed record Actor(string UserId, string UserName, int UnitId, string Un
     /// <summary>A person signed in without a unit role (and without a system role).</summary>
     public bool IsPersonal => UnitId == 0 && !IsSystemAdministrator && !IsSecurityAuditor;
 
+    /// <summary>The user id the server's command line acts under (no account of its own).</summary>
+    public const string CommandLineUserId = "system";
+
+    /// <summary>The server's administration command, not a signed-in account.</summary>
+    public bool IsCommandLine => UserId == CommandLineUserId && IsSystemAdministrator;
+
     /// <summary>The operator of the server's administration command (docs/deploy.md).</summary>
-    public static Actor Console(string who) => new("system", who, 0, "", IsSystemAdministrator: true);
+    public static Actor Console(string who) => new(CommandLineUserId, who, 0, "", IsSystemAdministrator: true);
 }
 
 /// <summary>Who is calling; the App reads it from the authentication state, tests fix it.</summary>

@@ -36,7 +36,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// Records <paramref name="record"/> with this context's next save, in its transaction: an event
     /// that comes with a change (an account disabled, a password reset) is never written without it.
     /// </summary>
-    internal void StageAudit(AuditRecord record) => Audit.Staged.Add(record);
+    /// <param name="who">Someone other than the context's caller: a person resetting a forgotten password is not signed in.</param>
+    internal void StageAudit(AuditRecord record, AuditActor? who = null) => Audit.Staged.Add((record, who));
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<ProfessionalSeries> Series => Set<ProfessionalSeries>();

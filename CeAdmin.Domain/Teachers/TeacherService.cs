@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
@@ -41,7 +42,8 @@ public sealed class TeacherService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    IEnumerable<ITeacherUsage> usages)
+    IEnumerable<ITeacherUsage> usages,
+    AuditLog audit)
 {
     private readonly TeacherFormValidator _validator = new();
 
@@ -62,17 +64,20 @@ public sealed class TeacherService(
     }
 
     /// <summary>The one place that shows the full ID number: the edit form of one's own teacher.</summary>
-    public async Task<TeacherForm> GetForEditAsync(int id, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
-        var teacher = await FindOwnAsync(db, scope, id, tracking: false, ct);
-        return new TeacherForm
+    /// <summary>The teacher's form with the full 公民身份号码: its opening is audited (查看个人信息).</summary>
+    public Task<TeacherForm> GetForEditAsync(int id, CancellationToken ct = default) =>
+        audit.RefusalsOfAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"Teacher#{id}", Entity: nameof(Teacher), EntityKey: id.ToString()), async () =>
         {
-            Name = teacher.Name, Gender = teacher.Gender, IdNumber = teacher.IdNumber, Title = teacher.Title,
-            Phone = teacher.Phone, Email = teacher.Email, Courses = teacher.Courses, Profile = teacher.Profile,
-        };
-    }
+            await using var db = dbFactory.CreateDbContext();
+            var scope = await ResolveScopeAsync(db, ct);
+            var teacher = await FindOwnAsync(db, scope, id, tracking: false, ct);
+            await audit.RecordAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"Teacher#{id}", new { teacher.Name }, nameof(Teacher), id.ToString()), ct);
+            return new TeacherForm
+            {
+                Name = teacher.Name, Gender = teacher.Gender, IdNumber = teacher.IdNumber, Title = teacher.Title,
+                Phone = teacher.Phone, Email = teacher.Email, Courses = teacher.Courses, Profile = teacher.Profile,
+            };
+        }, ct);
 
     /// <summary>A new teacher is enabled at once: he is entered to be chosen for classes.</summary>
     public async Task<int> CreateAsync(TeacherForm form, CancellationToken ct = default)

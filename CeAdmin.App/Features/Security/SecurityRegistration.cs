@@ -22,6 +22,8 @@ public static class SecurityRegistration
 
         services.Configure<AuthorizationOptions>(PowerPolicies.Add);
         services.AddScoped<IAuthorizationHandler, PowerHandler>();
+        services.Configure<AuthorizationOptions>(SystemRolePolicies.Add);
+        services.AddScoped<IAuthorizationHandler, SystemRoleHandler>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
     }
 

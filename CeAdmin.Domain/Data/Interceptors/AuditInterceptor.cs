@@ -194,7 +194,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
 
     internal sealed record PendingAudit(EntityEntry Entry, string Entity, string Action, string Changes);
 
-    internal sealed class AuditState(List<PendingAudit> pending, List<AuditRecord> staged, AuditActor actor, IDbContextTransaction? transaction)
+    internal sealed class AuditState(List<PendingAudit> pending, List<(AuditRecord Record, AuditActor? Who)> staged, AuditActor actor, IDbContextTransaction? transaction)
     {
         public IDbContextTransaction? Transaction { get; } = transaction;
 
@@ -220,7 +220,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
                     Changes = p.Changes,
                 };
             }
-            foreach (var record in staged) yield return record.ToEntry(actor);
+            foreach (var (record, who) in staged) yield return record.ToEntry(who ?? actor);
         }
     }
 }
@@ -230,7 +230,7 @@ public sealed class AuditSlot
 {
     internal AuditInterceptor.AuditState? State { get; set; }
     /// <summary>Events to write with the next save (<see cref="AppDbContext.StageAudit"/>).</summary>
-    internal List<AuditRecord> Staged { get; } = [];
+    internal List<(AuditRecord Record, AuditActor? Who)> Staged { get; } = [];
     /// <summary>Rows of saves in the transaction <see cref="BufferedFor"/>, appended when it commits.</summary>
     internal List<AuditEntry> Buffered { get; } = [];
     internal Guid? BufferedFor { get; set; }
