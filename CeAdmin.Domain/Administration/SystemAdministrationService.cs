@@ -141,16 +141,23 @@ public sealed class SystemAdministrationService(
             var normalized = form.LoginName.Trim().ToUpperInvariant();
             if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
                 throw new ValidationFailedException(nameof(form.LoginName), $"登录账号“{form.LoginName}”已被注册，请换一个");
-            var user = PersonalAccountService.NewUser(form.LoginName.Trim(), AccountKind.Personal, clock);
-            user.PasswordHash = hasher.HashPassword(user, form.Password);
-            user.RealName = form.RealName.Trim();
-            user.PhoneNumber = form.Mobile.Trim();
-            user.SystemRole = form.Role;
+            var user = NewSystemAccount(form, hasher, clock);
             db.Users.Add(user);
             db.StageAudit(new AuditRecord(AuditEvent.SystemAccountCreated, user.UserName!, new { form.Role, Label = form.Role.ToLabel() }, nameof(AppUser), user.Id));
             await db.SaveChangesAsync(ct);
             return user.Id;
         }, ct);
+
+    /// <summary>The account itself (the demo data makes its two the same way).</summary>
+    internal static AppUser NewSystemAccount(SystemAccountForm form, IPasswordHasher<AppUser> hasher, TimeProvider clock)
+    {
+        var user = PersonalAccountService.NewUser(form.LoginName.Trim(), AccountKind.Personal, clock);
+        user.PasswordHash = hasher.HashPassword(user, form.Password);
+        user.RealName = form.RealName.Trim();
+        user.PhoneNumber = form.Mobile.Trim();
+        user.SystemRole = form.Role;
+        return user;
+    }
 
     /// <summary>Loads the account, checks the caller may act on it, applies the change and saves it with its audit row.</summary>
     private Task ActOnAccountAsync(AuditEvent kind, string loginName, Func<AppDbContext, AppUser, DateTime, Task> change, CancellationToken ct) =>
