@@ -58,12 +58,18 @@ public sealed record AuditRecord(AuditEvent Event, string Target, object? Detail
     };
 }
 
+/// <summary>What a component needs to record an event (the export button; tests give it a fake).</summary>
+public interface IAuditLog
+{
+    Task RecordAsync(AuditRecord record, CancellationToken ct = default);
+}
+
 /// <summary>
 /// Records events that are not (only) a data change: sign-ins, refusals, views of personal data,
 /// exports. An event that comes with a change is staged on the change's context instead
 /// (<see cref="AppDbContext.StageAudit"/>) and lands in the same transaction.
 /// </summary>
-public sealed class AuditLog(AppDbContextOptions contexts, ICurrentUser currentUser, ClientContext client)
+public sealed class AuditLog(AppDbContextOptions contexts, ICurrentUser currentUser, ClientContext client) : IAuditLog
 {
     /// <summary>Records <paramref name="record"/> as done by the signed-in caller.</summary>
     public async Task RecordAsync(AuditRecord record, CancellationToken ct = default) =>

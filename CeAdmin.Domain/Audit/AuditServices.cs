@@ -15,6 +15,7 @@ public static class AuditServices
         services.TryAddSingleton(new AuditOptions());
         services.TryAddSingleton(sp => RuntimeSettingsDefaults(sp.GetRequiredService<AuditOptions>().RetentionDays, 5, 15, 30, 8));
         services.AddScoped<AuditLog>();
+        services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<AuditService>();
         services.AddScoped<AuditRetention>();
         services.AddScoped<SystemAdministrationService>();

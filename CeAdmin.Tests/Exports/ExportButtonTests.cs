@@ -1,8 +1,10 @@
 using Bunit;
 using CeAdmin.App.Features.Exports;
 using CeAdmin.App.Shared;
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Organizations;
+using CeAdmin.Tests.Audit;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -14,11 +16,13 @@ public sealed class ExportButtonTests : MudTestContext
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ceadmin-export-test-" + Guid.NewGuid().ToString("N"));
     private readonly ExportFileStore _store;
+    private readonly RecordingAuditLog _audit = new();
 
     public ExportButtonTests()
     {
         _store = new ExportFileStore(new ExportOptions { Directory = _dir }, TimeProvider.System);
         Services.AddSingleton(_store);
+        Services.AddSingleton<IAuditLog>(_audit);
         Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(new Actor("user-1", "gz_edu", 3, "广州市教育局", UnitKind.Authority)));
     }
 
@@ -30,7 +34,8 @@ public sealed class ExportButtonTests : MudTestContext
     }
 
     private IRenderedComponent<ExportButton> RenderButton(Func<Stream, IProgress<int>, CancellationToken, Task> export, int? total = 5_000) =>
-        Render<ExportButton>(p => p.Add(b => b.Title, "继续教育记录").Add(b => b.Total, total).Add(b => b.Export, export));
+        Render<ExportButton>(p => p.Add(b => b.Title, "继续教育记录").Add(b => b.Total, total).Add(b => b.Export, export)
+            .Add(b => b.Filter, new { PersonName = "张三", IdNumber = "440106199001011234" }));
 
     private string[] Files() => Directory.Exists(_dir) ? Directory.GetFiles(_dir) : [];
 
@@ -61,6 +66,8 @@ public sealed class ExportButtonTests : MudTestContext
         Assert.Empty(cut.FindAll(".export-progress"));
         Assert.Empty(Files());
         Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "ceadmin.download");
+        // Nothing was exported: nothing to audit.
+        Assert.Empty(_audit.Records);
     }
 
     [Fact]
@@ -84,6 +91,23 @@ public sealed class ExportButtonTests : MudTestContext
         Assert.StartsWith("继续教育记录_", file.FileName);
         Assert.Equal("xlsx", await File.ReadAllTextAsync(file.Path));
         Assert.Null(_store.Take(token, "user-1"));
+
+        // 导出 is audited: the grid, its filter and the rows written.
+        var record = Assert.Single(_audit.Records);
+        Assert.Equal((AuditEvent.Exported, "继续教育记录", null), (record.Event, record.Target, record.RefusedBecause));
+        var details = AuditMasking.Serialize(record.Details);
+        Assert.Contains("\"Rows\":3", details);
+        Assert.Contains("张三", details);
+        Assert.DoesNotContain("440106199001011234", details);
+    }
+
+    [Fact]
+    public void A_refused_export_is_audited_with_its_reason()
+    {
+        var cut = RenderButton((_, _, _) => throw new ScopeException("无权导出"), total: 3);
+        cut.Find("button.export-button").Click();
+        cut.WaitForAssertion(() => Assert.Single(_audit.Records));
+        Assert.Equal((AuditEvent.Exported, "无权导出"), (_audit.Records[0].Event, _audit.Records[0].RefusedBecause));
     }
 
     [Fact]

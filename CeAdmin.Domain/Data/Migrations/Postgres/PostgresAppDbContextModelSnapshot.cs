@@ -650,7 +650,7 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
 
                     b.HasIndex("Entity", "EntityKey");
 

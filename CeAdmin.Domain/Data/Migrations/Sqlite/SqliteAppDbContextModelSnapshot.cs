@@ -633,7 +633,7 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
 
                     b.HasIndex("Entity", "EntityKey");
 

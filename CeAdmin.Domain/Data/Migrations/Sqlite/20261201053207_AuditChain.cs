@@ -11,6 +11,10 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries");
+
             migrationBuilder.AlterColumn<long>(
                 name: "Id",
                 table: "AuditEntries",
@@ -129,6 +133,11 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At_Id",
+                table: "AuditEntries",
+                columns: new[] { "At", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Event_Id",
                 table: "AuditEntries",
                 columns: new[] { "Event", "Id" });
@@ -165,6 +174,10 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RuntimeSettings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_At_Id",
+                table: "AuditEntries");
 
             migrationBuilder.DropIndex(
                 name: "IX_AuditEntries_Event_Id",
@@ -234,6 +247,11 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 oldClrType: typeof(long),
                 oldType: "INTEGER")
                 .Annotation("Sqlite:Autoincrement", true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
         }
     }
 }

@@ -12,6 +12,10 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries");
+
             migrationBuilder.AlterColumn<long>(
                 name: "Id",
                 table: "AuditEntries",
@@ -130,6 +134,11 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At_Id",
+                table: "AuditEntries",
+                columns: new[] { "At", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Event_Id",
                 table: "AuditEntries",
                 columns: new[] { "Event", "Id" });
@@ -166,6 +175,10 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RuntimeSettings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_At_Id",
+                table: "AuditEntries");
 
             migrationBuilder.DropIndex(
                 name: "IX_AuditEntries_Event_Id",
@@ -235,6 +248,11 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                 oldClrType: typeof(long),
                 oldType: "bigint")
                 .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
         }
     }
 }
