@@ -16,9 +16,13 @@ public sealed class AuditedServer : IAsyncDisposable
 {
     private readonly string? _pgDatabase;
 
-    private AuditedServer(AppServer server, string? pgDatabase) => (Server, _pgDatabase) = (server, pgDatabase);
+    private AuditedServer(AppServer server, string? pgDatabase, string connectionString) =>
+        (Server, _pgDatabase, ConnectionString) = (server, pgDatabase, connectionString);
 
     public AppServer Server { get; }
+
+    /// <summary>The app's database, for the command line on it.</summary>
+    public string ConnectionString { get; }
 
     public static async Task<AuditedServer> StartAsync(Dictionary<string, string?>? settings = null)
     {
@@ -31,7 +35,8 @@ public sealed class AuditedServer : IAsyncDisposable
             all["Database:Provider"] = "Postgres";
             all["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         }
-        return new AuditedServer(await Task.Run(() => new AppServer(all)), database);
+        var app = await Task.Run(() => new AppServer(all));
+        return new AuditedServer(app, database, all.TryGetValue("Database:ConnectionString", out var cs) && cs is not null ? cs : app.ConnectionString);
     }
 
     public AppDbContext Db() => Server.Services.GetRequiredService<AppDbContextOptions>().Create();

@@ -115,3 +115,71 @@ public sealed class SecurityEventHttpTests(AuditedServerFixture fixture) : IClas
         return (await db.UnitAccounts.Where(u => u.Name == unitName).Select(u => u.Id).SingleAsync()).ToString();
     }
 }
+
+/// <summary>Sessions end 3 seconds after the password was entered.</summary>
+public sealed class ShortLivedServerFixture : IAsyncLifetime
+{
+    public AuditedServer App { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        App = await AuditedServer.StartAsync(new() { ["Security:AbsoluteSessionHours"] = (3.0 / 3600).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>The end of a session by its absolute lifetime, and refusals of accounts the command line disabled or voided.</summary>
+[Trait("Category", "Integration")]
+public sealed class SessionExpiryHttpTests(ShortLivedServerFixture fixture) : IClassFixture<ShortLivedServerFixture>
+{
+    private AuditedServer App => fixture.App;
+
+    [Fact]
+    public async Task An_expired_session_is_audited_once_by_whichever_request_finds_it()
+    {
+        var last = await App.LastIdAsync();
+        using var browser = new HttpSession(App.Server);
+        await browser.SignInAsync("gz_corp", "广州智造科技有限公司");
+        var cookie = browser.AuthCookie;
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+
+        var first = await HttpSession.ReplayAsync(App.Server, "/", cookie);
+        var second = await HttpSession.ReplayAsync(App.Server, "/", cookie);
+        Assert.All([first, second], r => Assert.Contains("/account/login", r.Headers.Location?.ToString()));
+
+        var expiry = Assert.Single(await App.RowsAfterAsync(last), e => e.Event == AuditEvent.SessionExpired);
+        Assert.Equal(("gz_corp", AuditResult.Succeeded, "广州智造科技有限公司"), (expiry.UserName, expiry.Result, expiry.UnitName));
+        Assert.Contains("超过登录会话最长时长", expiry.Changes);
+    }
+
+    [Fact]
+    public async Task Accounts_disabled_or_voided_at_the_command_line_are_refused_at_sign_in_and_both_are_audited()
+    {
+        var last = await App.LastIdAsync();
+        await CommandAsync("disable-account", "gz_train");
+        await CommandAsync("unlock-account", "gz_train", expected: 1);
+
+        using var browser = new HttpSession(App.Server);
+        var refused = await browser.TrySignInAsync("gz_train", HttpSession.DemoPassword);
+        Assert.Equal("该账号已被停用，请联系系统管理员。", refused.Text("login-error"));
+
+        var events = (await App.RowsAfterAsync(last)).Where(r => r.Event != AuditEvent.DataWrite).ToList();
+        Assert.Equal(
+        [
+            (AuditEvent.AccountDisabled, AuditResult.Succeeded, "系统管理员（命令行）", ""),
+            (AuditEvent.AccountUnlocked, AuditResult.Refused, "系统管理员（命令行）", "账号“gz_train”未被锁定"),
+            (AuditEvent.SignIn, AuditResult.Refused, "gz_train", "账号已停用"),
+        ], events.Select(e => (e.Event, e.Result, e.UserName, e.Reason)));
+        Assert.All(events.Take(2), e => Assert.Equal(("gz_train", "系统管理员"), (e.Target, e.Role)));
+    }
+
+    private async Task CommandAsync(string command, string login, int expected = 0)
+    {
+        var error = new StringWriter();
+        var code = await CeAdmin.App.Features.Administration.AdminCommand.RunAsync(
+            [CeAdmin.App.Features.Administration.AdminCommand.Verb, command, "--login", login,
+             $"--Database:Provider={(TestApp.PostgresServer is { Length: > 0 } ? "Postgres" : "Sqlite")}",
+             $"--Database:ConnectionString={App.ConnectionString}", "--Logging:LogLevel:Default=Warning"],
+            TextReader.Null, TextWriter.Null, error);
+        Assert.True(code == expected, error.ToString());
+    }
+}
