@@ -14,7 +14,12 @@ namespace CeAdmin.Domain.Audit;
 /// </summary>
 public static class AuditMasking
 {
-    public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Chinese unescaped, enums by name: the auditor reads the JSON as it is.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     /// <summary>A value of property <paramref name="name"/>, masked if it is an identifier.</summary>
     public static object? Mask(string name, object? value) => value is string text ? MaskText(name, text) : value;

@@ -88,6 +88,8 @@ public sealed class AuditAdministrationBrowserTests(EmptySystemFixture browser) 
         await auditor.FillAsync("#audit-user", "hrss_person");
         await auditor.ClickAsync("#audit-search");
         var total = auditor.Locator("#audit-total");
+        // The grid reloads with the filter: wait until no other account's row is left.
+        await Assertions.Expect(auditor.Locator("#audit-grid td.audit-user").First).ToHaveTextAsync("hrss_person");
         await Assertions.Expect(total).ToBeVisibleAsync();
         var users = await auditor.Locator("#audit-grid td.audit-user").AllInnerTextsAsync();
         Assert.NotEmpty(users);
