@@ -19,6 +19,8 @@ public sealed class AuditOptions
     public double IntervalHours { get; set; } = 24;
     /// <summary>How often each instance asks whether the interval has passed.</summary>
     public double CheckMinutes { get; set; } = 10;
+    /// <summary>Rows per archive file and per purge transaction (the head is locked only for the delete of one batch).</summary>
+    public int ArchiveBatchSize { get; set; } = 10_000;
 }
 
 /// <summary>What one run of the retention job did.</summary>
@@ -33,8 +35,6 @@ public sealed record RetentionRun(bool Ran, int Archived, IReadOnlyList<string> 
 /// </summary>
 public sealed class AuditRetention(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, RuntimeSettings settings, AuditOptions options, TimeProvider clock)
 {
-    public const int BatchSize = 10_000;
-
     /// <summary>Runs once if no instance ran it within the interval (<paramref name="force"/>: regardless).</summary>
     public async Task<RetentionRun> RunAsync(bool force = false, CancellationToken ct = default)
     {
@@ -70,7 +70,7 @@ public sealed class AuditRetention(IDbContextFactory<AppDbContext> dbFactory, Au
     private async Task<Batch?> ArchiveBatchAsync(DateTime cutoff, int days, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();
-        var rows = await db.AuditEntries.AsNoTracking().Where(e => e.At < cutoff).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+        var rows = await db.AuditEntries.AsNoTracking().Where(e => e.At < cutoff).OrderBy(e => e.Id).Take(Math.Max(1, options.ArchiveBatchSize)).ToListAsync(ct);
         if (rows.Count == 0) return null;
         var (first, last) = (rows[0].Id, rows[^1].Id);
 
