@@ -109,6 +109,41 @@ public sealed class SecurityEventHttpTests(AuditedServerFixture fixture) : IClas
         Assert.Equal((AuditEvent.SignIn, AuditResult.Refused, "账号已锁定"), (events[^1].Event, events[^1].Result, events[^1].Reason));
     }
 
+    [Fact]
+    public async Task The_system_pages_refuse_every_other_role_before_rendering()
+    {
+        using var admin = Browser("10.1.1.1");
+        await admin.SignInAsync("sys_admin", null);
+        var choose = await admin.GetAsync("/account/choose-unit");
+        Assert.Contains("系统管理员", choose.Html);
+        Assert.DoesNotContain("以个人身份进入", choose.Html);
+        await admin.PostAsync("/account/choose-unit", "choose-unit", ("Input.UnitId", "0"), ("Input.ReturnUrl", ""));
+        using var auditor = Browser("10.1.1.2");
+        await auditor.SignInAsync("sec_auditor", null);
+        await auditor.PostAsync("/account/choose-unit", "choose-unit", ("Input.UnitId", "0"), ("Input.ReturnUrl", ""));
+        using var unit = Browser("10.1.1.3");
+        await unit.SignInAsync("hrss_reviewer", "广东省人力资源和社会保障厅");
+        using var person = Browser("10.1.1.4");
+        await person.SignInAsync("new_user", null);
+
+        string[] adminPages = ["/admin/accounts", "/admin/units", "/admin/settings"];
+        foreach (var path in adminPages)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path)).Status);
+            foreach (var other in new[] { auditor, unit, person })
+                Assert.Contains("/account/denied", (await other.GetAsync(path)).Location);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/audit")).Status);
+        foreach (var other in new[] { admin, unit, person })
+            Assert.Contains("/account/denied", (await other.GetAsync("/audit")).Location);
+        // Neither system role has a unit's pages.
+        foreach (var path in new[] { "/records", "/statistics", "/account/verify" })
+        {
+            Assert.Contains("/account/denied", (await admin.GetAsync(path)).Location);
+            Assert.Contains("/account/denied", (await auditor.GetAsync(path)).Location);
+        }
+    }
+
     private async Task<string> UnitIdAsync(string unitName)
     {
         await using var db = App.Db();
