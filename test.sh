@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh Debian machine with the .NET 10 SDK: installs what the tests need
-# (Debian's chromium and CJK fonts for the browser tests, PostgreSQL for the second database run),
-# runs the whole suite on SQLite, then the integration tests again on PostgreSQL, and prints
-# "N passed, N failed".
+# (Debian's chromium and CJK fonts for the browser tests, PostgreSQL for the second database run,
+# nginx, sqlite3 and openssl for the several-instance and backup tests), runs the whole suite on SQLite,
+# then the integration tests again on PostgreSQL, then the several-instance and fault tests against
+# PostgreSQL, two app instances and nginx (scripts/cluster-test.sh), and prints "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,10 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v nginx >/dev/null || missing+=(nginx)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
+command -v openssl >/dev/null || missing+=(openssl)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -27,11 +32,13 @@ pg="$CEADMIN_TEST_POSTGRES"
 
 status=0
 echo "== all tests on SQLite =="
-CEADMIN_TEST_POSTGRES= dotnet test CeAdmin.sln --no-build -nologo \
+CEADMIN_TEST_POSTGRES= dotnet test CeAdmin.sln --no-build -nologo --filter "Category!=Cluster" \
   --logger "trx;LogFileName=sqlite.trx" --results-directory TestResults || status=$?
 echo "== integration tests on PostgreSQL =="
 CEADMIN_TEST_POSTGRES="$pg" dotnet test CeAdmin.sln --no-build -nologo --filter "Category=Integration" \
   --logger "trx;LogFileName=postgres.trx" --results-directory TestResults || status=$?
+echo "== several instances behind nginx, faults (restarts PostgreSQL: runs last) =="
+scripts/cluster-test.sh || status=$?
 
 passed=0; failed=0
 for trx in TestResults/*.trx; do

@@ -1,5 +1,6 @@
 using CeAdmin.App.Features.Attachments;
 using CeAdmin.App.Features.Exports;
+using CeAdmin.App.Features.Operations;
 using CeAdmin.App.Features.Records;
 
 namespace CeAdmin.App;
@@ -12,5 +13,6 @@ public static class FeatureEndpoints
         app.MapAttachmentEndpoints();
         app.MapExportEndpoints();
         app.MapRecordEndpoints();
+        app.MapOperationsEndpoints();
     }
 }

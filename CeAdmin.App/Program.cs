@@ -1,6 +1,7 @@
 using CeAdmin.App;
 using CeAdmin.App.Components;
 using CeAdmin.App.Features.Accounts;
+using CeAdmin.App.Features.Operations;
 using CeAdmin.App.Features.Administration;
 using CeAdmin.App.Features.Security;
 using CeAdmin.Domain.Data;
@@ -30,6 +31,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseCeAdminOperations();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCeAdminThrottling();

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CeAdmin.App.Features.Accounts;
 using CeAdmin.App.Features.Administration;
 using CeAdmin.App.Features.Exports;
+using CeAdmin.App.Features.Operations;
 using CeAdmin.App.Features.Security;
 using CeAdmin.App.Shared;
 using CeAdmin.Domain.Accounts;
@@ -64,6 +65,8 @@ public static class ServiceRegistration
         services.AddSingleton(config.GetSection("Exports").Get<ExportOptions>() ?? new ExportOptions());
         services.AddSingleton<ExportFileStore>();
         services.AddHostedService<ExportSweeper>();
+
+        builder.AddCeAdminOperations();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration config)

@@ -24,6 +24,8 @@ public static class DomainServices
     public static IServiceCollection AddCeAdminDomain(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddSingleton(database);
+        services.AddMetrics();
+        services.AddSingleton<Operations.AppMetrics>();
         services.AddSingleton<AppDbContextOptions>();
         services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();
         services.TryAddSingleton(TimeProvider.System);

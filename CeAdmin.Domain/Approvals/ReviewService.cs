@@ -17,7 +17,8 @@ public sealed class ReviewService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    IEnumerable<IReviewSubjectHandler> handlers)
+    IEnumerable<IReviewSubjectHandler> handlers,
+    Operations.AppMetrics metrics)
 {
     public const string ConcurrencyMessage = "该申请已被其他审核人处理，请刷新后查看最新状态";
     public const string NotFoundMessage = "该申请不存在";
@@ -87,6 +88,12 @@ public sealed class ReviewService(
             {
                 await DecideOneAsync(actor, id, decision, opinion, ct);
                 items.Add(new BatchReviewItem(id, name, true, $"审核完成：{decision.ToLabel()}"));
+            }
+            catch (DatabaseUnavailableException ex)
+            {
+                // Every remaining case would wait out the retries again: stop, and say none of them was decided.
+                items.AddRange(ids.Skip(items.Count).Select(rest => new BatchReviewItem(rest, names.GetValueOrDefault(rest, ""), false, ex.Message)));
+                break;
             }
             catch (DomainException ex)
             {
@@ -187,6 +194,7 @@ public sealed class ReviewService(
         {
             throw new ConcurrencyException(ConcurrencyMessage);
         }
+        metrics.ReviewDecided(reviewCase.Kind, decision);
     }
 
     /// <summary>The case, read-only, if the caller may see it: its applicant, or an authority / the HRSS department whose scope covers the subject.</summary>

@@ -39,6 +39,32 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <param name="who">Someone other than the context's caller: a person resetting a forgotten password is not signed in.</param>
     internal void StageAudit(AuditRecord record, AuditActor? who = null) => Audit.Staged.Add((record, who));
 
+    // Under a retrying strategy (PostgreSQL) a save runs inside it and keeps its changes un-accepted until
+    // the strategy is done: a failed attempt (say, the commit that appends the audit rows) then leaves the
+    // tracker as it was, and the next attempt saves the same changes again. Inside a caller's transaction
+    // or strategy (Transactions.InTransactionAsync) the caller's strategy re-runs the whole unit instead.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var strategy = Database.CreateExecutionStrategy();
+        if (!strategy.RetriesOnFailure || Database.CurrentTransaction is not null) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = strategy.Execute(this, static (_, db) => db.SaveOnce(), null);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var strategy = Database.CreateExecutionStrategy();
+        if (!strategy.RetriesOnFailure || Database.CurrentTransaction is not null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await strategy.ExecuteAsync(this, static (_, db, ct) => db.SaveOnceAsync(ct), null, cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    private int SaveOnce() => base.SaveChanges(acceptAllChangesOnSuccess: false);
+
+    private Task<int> SaveOnceAsync(CancellationToken ct) => base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<ProfessionalSeries> Series => Set<ProfessionalSeries>();
     public DbSet<HoursRule> HoursRules => Set<HoursRule>();
@@ -63,6 +89,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Administration.RuntimeSetting> RuntimeSettings => Set<Administration.RuntimeSetting>();
     public DbSet<Teacher> Teachers => Set<Teacher>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+    public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
+    public DbSet<Exports.ExportFileChunk> ExportFileChunks => Set<Exports.ExportFileChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,8 @@
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data.Interceptors;
+using CeAdmin.Domain.Operations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +21,10 @@ public sealed class DatabaseOptions
     /// schema that is not current instead of racing to change it (docs/deploy.md).
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
+    /// <summary>PostgreSQL: how often a query or save is retried after a transient failure (a server restart) before the user is told.</summary>
+    public int MaxRetryCount { get; set; } = 5;
+    /// <summary>PostgreSQL: the longest wait between two retries; with the defaults the retries span about 15 seconds.</summary>
+    public double MaxRetryDelaySeconds { get; set; } = 5;
 }
 
 /// <summary>
@@ -41,26 +47,31 @@ public sealed class AppDbContextOptions
 {
     private readonly Func<AppDbContext> _create;
 
-    public AppDbContextOptions(DatabaseOptions database)
+    /// <param name="metrics">Command durations and spans (<see cref="CommandTelemetryInterceptor"/>); tools and some tests go without.</param>
+    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null)
     {
         Provider = database.Provider;
-        var identity = IdentityServices();
+        var identity = Identity.Value;
+        IInterceptor[] telemetry = metrics is null ? [] : [new CommandTelemetryInterceptor(metrics, database.Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite")];
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            var b = new DbContextOptionsBuilder<PostgresAppDbContext>()
-                .UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+            var retryDelay = TimeSpan.FromSeconds(database.MaxRetryDelaySeconds);
+            var opts = new DbContextOptionsBuilder<PostgresAppDbContext>()
+                .UseNpgsql(database.ConnectionString, o => o
+                    .MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)
+                    .ExecutionStrategy(d => new PostgresRetryingStrategy(d, database.MaxRetryCount, retryDelay)))
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors(TextGuardInterceptor.Instance, AuditInterceptor.Instance);
-            var opts = b.Options;
+                .AddInterceptors([TextGuardInterceptor.Instance, AuditInterceptor.Instance, .. telemetry])
+                .Options;
             _create = () => new PostgresAppDbContext(opts);
         }
         else
         {
-            var b = new DbContextOptionsBuilder<SqliteAppDbContext>()
+            var opts = new DbContextOptionsBuilder<SqliteAppDbContext>()
                 .UseSqlite(database.ConnectionString)
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors(TextGuardInterceptor.Instance, AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance);
-            var opts = b.Options;
+                .AddInterceptors([TextGuardInterceptor.Instance, AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance, .. telemetry])
+                .Options;
             _create = () => new SqliteAppDbContext(opts);
         }
     }
@@ -73,6 +84,8 @@ public sealed class AppDbContextOptions
     /// Identity reads its schema version from the application service provider; contexts built
     /// outside DI must see the same Version3 (passkeys) as the app, or the model differs.
     /// </summary>
+    private static readonly Lazy<IServiceProvider> Identity = new(IdentityServices);
+
     public static IServiceProvider IdentityServices() =>
         new ServiceCollection()
             .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)

@@ -122,16 +122,19 @@ public sealed class DemoDataRunner(IEnumerable<IDemoSeeder> seeders, IPasswordHa
     public async Task<bool> SeedIfEmptyAsync(AppDbContext db, DemoOptions options, CancellationToken ct = default)
     {
         if (!options.Enabled || await db.UnitAccounts.AnyAsync(ct) || await db.Users.AnyAsync(ct)) return false;
-        var demo = new DemoContext(hasher, clock, options.Password);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var seeder in seeders.OrderBy(s => s.Order))
+        var demo = await db.InTransactionAsync(async (db, ct) =>
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await seeder.SeedAsync(db, demo, ct);
-            await db.SaveChangesAsync(ct);
-            logger.LogDebug("Demo seeder {Seeder} took {Elapsed:F0} ms", seeder.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        await tx.CommitAsync(ct);
+            // A fresh DemoContext per attempt: a retry after a transient failure starts from an empty database again.
+            var demo = new DemoContext(hasher, clock, options.Password);
+            foreach (var seeder in seeders.OrderBy(s => s.Order))
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await seeder.SeedAsync(db, demo, ct);
+                await db.SaveChangesAsync(ct);
+                logger.LogDebug("Demo seeder {Seeder} took {Elapsed:F0} ms", seeder.GetType().Name, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return demo;
+        }, ct);
         logger.LogInformation("Demo data seeded: {Units} units, {Operators} operators", demo.Units.Count, demo.Operators.Count);
         return true;
     }

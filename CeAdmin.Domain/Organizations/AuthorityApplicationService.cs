@@ -96,39 +96,39 @@ public sealed class AuthorityApplicationService(
     {
         var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
         await _validator.EnsureValidAsync(form, ct);
-        await using var db = dbFactory.CreateDbContext();
-        var route = await RouteAsync(db, form, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
         // The authority needs its id before its case can point at it: two saves, one transaction.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var authority = await db.Authorities.SingleOrDefaultAsync(a => a.UnitAccountId == actor.UnitId, ct);
-        var application = authority is null ? null : await db.ReviewCases.Include(c => c.History).SingleAsync(ApplicationOf(authority.Id), ct);
-        application?.EnsureEditable();
-
-        if (authority is null)
+        return await dbFactory.InTransactionAsync(async (db, ct) =>
         {
-            authority = new Authority { UnitAccountId = actor.UnitId, CreatedAt = now };
-            db.Authorities.Add(authority);
-        }
+            var route = await RouteAsync(db, form, ct);
+            var authority = await db.Authorities.SingleOrDefaultAsync(a => a.UnitAccountId == actor.UnitId, ct);
+            var application = authority is null ? null : await db.ReviewCases.Include(c => c.History).SingleAsync(ApplicationOf(authority.Id), ct);
+            application?.EnsureEditable();
 
-        form.ApplyTo(authority);
-        await db.SaveChangesAsync(ct);
+            if (authority is null)
+            {
+                authority = new Authority { UnitAccountId = actor.UnitId, CreatedAt = now };
+                db.Authorities.Add(authority);
+            }
 
-        if (application is null)
-        {
-            application = ReviewCase.Open(ReviewKind.AuthorityApplication, authority.Id, ChinaTime.Today(clock).Year, actor.UnitId,
-                authority.Name, route.UnitId, route.UnitName, route.Step, now);
-            db.ReviewCases.Add(application);
-        }
-        else
-        {
-            Reroute(application, authority.Name, route);
-        }
+            form.ApplyTo(authority);
+            await db.SaveChangesAsync(ct);
 
-        await SaveApplicationAsync(db, ct);
-        await tx.CommitAsync(ct);
-        return authority.Id;
+            if (application is null)
+            {
+                application = ReviewCase.Open(ReviewKind.AuthorityApplication, authority.Id, ChinaTime.Today(clock).Year, actor.UnitId,
+                    authority.Name, route.UnitId, route.UnitName, route.Step, now);
+                db.ReviewCases.Add(application);
+            }
+            else
+            {
+                Reroute(application, authority.Name, route);
+            }
+
+            await SaveApplicationAsync(db, ct);
+            return authority.Id;
+        }, ct);
     }
 
     /// <summary>送审: the saved application, with its 统一社会信用代码证 uploaded, goes to its reviewer; no more edits until it is returned.</summary>

@@ -59,7 +59,7 @@ public sealed record RecordImportResult(int RowsRead, int Imported, IReadOnlyLis
 /// duplicate in the file or in the database), holds back rows that overlap another record of the same
 /// person, and imports all other valid rows in one transaction.
 /// </summary>
-public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, AuditLog audit, TimeProvider clock)
+public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, AuditLog audit, TimeProvider clock, Operations.AppMetrics metrics)
 {
     public const int MaxRows = 20_000;
     public const long MaxFileBytes = 10 * 1024 * 1024;
@@ -74,6 +74,21 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
         audit.RefusalsOfAsync(new AuditRecord(AuditEvent.Imported, options.FileName ?? "", new { Sheet = "继续教育记录", File = options.FileName }), () => ImportCoreAsync(xlsx, options, ct), ct);
 
     private async Task<RecordImportResult> ImportCoreAsync(Stream xlsx, RecordImportOptions options, CancellationToken ct)
+    {
+        try
+        {
+            var result = await ImportOnceAsync(xlsx, options, ct);
+            metrics.Imported(result.Imported, result.RejectedRows);
+            return result;
+        }
+        catch (DomainException)
+        {
+            metrics.ImportRefused();
+            throw;
+        }
+    }
+
+    private async Task<RecordImportResult> ImportOnceAsync(Stream xlsx, RecordImportOptions options, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();
         var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
@@ -97,17 +112,14 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
             options.ImportOverlapping,
         }));
 
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        // One SaveChanges is one transaction (with its audit rows): all valid rows or none.
+        try
         {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                throw new DomainException("导入时发现其他操作员刚录入了相同的继续教育记录，本次未导入任何记录，请重新导入");
-            }
-            await tx.CommitAsync(ct);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("导入时发现其他操作员刚录入了相同的继续教育记录，本次未导入任何记录，请重新导入");
         }
 
         var problems = lines.SelectMany(l => l.Problems.Select(p => new ImportProblem(l.Row, p.Column, p.Reason, l.Name, IdNumber.Mask(l.IdNumber))))

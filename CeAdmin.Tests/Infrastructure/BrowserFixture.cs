@@ -18,19 +18,23 @@ public class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string DemoPassword => "Gdce2468a";
 
-    public static string ScreenshotDir { get; } = Path.Combine(FindRepoRoot(), "TestResults", "screenshots");
+    public static string ScreenshotDir { get; } = Path.Combine(Scripts.RepoRoot, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
         Server = new AppServer(Settings);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchAsync(_playwright);
+    }
+
+    /// <summary>Debian's chromium, headless, without the network chatter of a desktop browser.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN"],
         });
-    }
 
     public async Task<IPage> NewPageAsync()
     {
@@ -58,11 +62,14 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>个人登录, then choose the unit role (when the person has one).</summary>
-    public async Task SignInAsync(IPage page, string loginName, string? unitName = null, string? password = null)
+    public Task SignInAsync(IPage page, string loginName, string? unitName = null, string? password = null) =>
+        SignInWithPasswordAsync(page, loginName, unitName, password ?? DemoPassword);
+
+    public static async Task SignInWithPasswordAsync(IPage page, string loginName, string? unitName, string password)
     {
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", loginName);
-        await page.FillAsync("#password", password ?? DemoPassword);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("#login-submit");
         try { await page.WaitForURLAsync(url => url.Contains("/account/choose-unit")); }
         catch (TimeoutException) { await ScreenshotAsync(page, "debug-signin"); throw; }
@@ -70,7 +77,8 @@ public class BrowserFixture : IAsyncLifetime
         {
             await page.Locator("label.role-option", new PageLocatorOptions { HasText = unitName }).ClickAsync();
             await page.ClickAsync("#enter-unit");
-            await page.WaitForURLAsync(url => !url.Contains("/account/"));
+            try { await page.WaitForURLAsync(url => !url.Contains("/account/")); }
+            catch (TimeoutException) { await ScreenshotAsync(page, "debug-enter-unit"); throw; }
             await WaitInteractiveAsync(page);
         }
     }
@@ -89,12 +97,5 @@ public class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Server.DisposeAsync();
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CeAdmin.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 }

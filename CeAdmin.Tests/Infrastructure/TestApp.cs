@@ -56,8 +56,12 @@ public sealed class TestApp : IAsyncDisposable
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("CEADMIN_TEST_POSTGRES");
 
+    /// <summary>The domain services on a database that exists and stays (the cluster tests' one): nothing is created or dropped.</summary>
+    public static TestApp On(DatabaseOptions database) => new(database, null, null, null, null);
+
     /// <param name="configure">Adds or replaces services after the domain's, e.g. a fake collaborator.</param>
-    public static async Task<TestApp> CreateAsync(bool demo = false, Action<IServiceCollection>? configure = null)
+    /// <param name="pooling">PostgreSQL: keep connections in Npgsql's pool as the app does (the fault tests need the pool's dead connections after a restart).</param>
+    public static async Task<TestApp> CreateAsync(bool demo = false, Action<IServiceCollection>? configure = null, bool pooling = false)
     {
         ValidationSetup.UseChinese();
         // Migrating and seeding once per run and copying the result keeps each test's database fresh but cheap.
@@ -66,7 +70,7 @@ public sealed class TestApp : IAsyncDisposable
         {
             var name = "ceadmin_t_" + Guid.NewGuid().ToString("N")[..12];
             await ExecuteAsync(server, $"CREATE DATABASE {name} TEMPLATE {template}");
-            var cs = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+            var cs = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = pooling }.ConnectionString;
             return new TestApp(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, null, name, server, configure);
         }
         var file = Path.Combine(Path.GetTempPath(), $"ceadmin-test-{Guid.NewGuid():N}.db");
@@ -76,11 +80,14 @@ public sealed class TestApp : IAsyncDisposable
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var conn = new NpgsqlConnection(connectionString);
+        await using var conn = new NpgsqlConnection(Unpooled(connectionString));
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync();
     }
+
+    // Server-level statements are rare; unpooled, they never meet a connection a server restart left dead.
+    private static string Unpooled(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     /// <summary>One migrated (and optionally demo-seeded) database per run and provider: a SQLite file or a PostgreSQL template.</summary>
     private static class Templates
@@ -174,7 +181,7 @@ public sealed class TestApp : IAsyncDisposable
         }
         if (_pgDatabase is not null && _pgAdmin is not null)
         {
-            await using var conn = new NpgsqlConnection(_pgAdmin);
+            await using var conn = new NpgsqlConnection(Unpooled(_pgAdmin));
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
             await cmd.ExecuteNonQueryAsync();

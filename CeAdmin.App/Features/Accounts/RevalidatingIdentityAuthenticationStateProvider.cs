@@ -20,9 +20,26 @@ public sealed class RevalidatingIdentityAuthenticationStateProvider(
     SecurityOptions security,
     ClientContext client) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<RevalidatingIdentityAuthenticationStateProvider>();
+
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(security.RevalidationSeconds);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ValidateAsync(authenticationState, cancellationToken);
+        }
+        catch (CeAdmin.Domain.Data.DatabaseUnavailableException ex)
+        {
+            // The database is away (a restart taking longer than the retries): a failed check would sign every open
+            // page out. Keep them; every action needs the database and says so until it is back, and the next round checks.
+            _logger.LogWarning(ex, "Revalidation postponed: the database is unavailable");
+            return true;
+        }
+    }
+
+    private async Task<bool> ValidateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

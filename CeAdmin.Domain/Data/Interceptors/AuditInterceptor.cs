@@ -16,7 +16,10 @@ namespace CeAdmin.Domain.Data.Interceptors;
 /// context until their transaction commits and are appended to the hash chain just before the commit
 /// (<see cref="AuditChain"/>): the chain head is locked last and only until the commit, so writers
 /// never wait for one another's business rows while holding it, and a rolled-back transaction leaves
-/// no audit row. Without a caller's transaction the interceptor opens one around the save.
+/// no audit row. Without a caller's transaction the interceptor opens one around the save. The rows are
+/// written with plain commands on the saving context's connection, never by a nested save: under a
+/// retrying strategy (PostgreSQL) the context keeps its changes pending until the strategy is done, and a
+/// retried save collects them, and appends them, again — once the earlier attempt's transaction is gone.
 /// </summary>
 public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -28,12 +31,14 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is null)
+        if (eventData.Context is AppDbContext db)
         {
+            await EndAsync(db);
             var pending = Collect(db);
             if (pending.Count > 0 || db.Audit.Staged.Count > 0)
             {
                 var actor = db.AuditUser is null ? null : await db.AuditUser.GetActorAsync();
+                // Set only once the transaction exists: a failure here never reaches SaveChangesFailed.
                 var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
                 db.Audit.State = new AuditState(pending, [.. db.Audit.Staged], AuditActor.Of(actor, db.AuditClient?.Address), tx);
             }
@@ -43,8 +48,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is null)
+        if (eventData.Context is AppDbContext db)
         {
+            End(db);
             var pending = Collect(db);
             if (pending.Count > 0 || db.Audit.Staged.Count > 0)
             {
@@ -64,7 +70,11 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
         {
             Buffer(db, state);
             // Committing appends the buffered rows (TransactionCommitting below).
-            if (state.Transaction is not null) await state.Transaction.CommitAsync(cancellationToken);
+            if (state.Transaction is not null)
+            {
+                await state.Transaction.CommitAsync(cancellationToken);
+                db.Audit.Staged.Clear();
+            }
             await EndAsync(db);
         }
         return result;
@@ -75,30 +85,53 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
         if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
         {
             Buffer(db, state);
-            state.Transaction?.Commit();
-            state.Transaction?.Dispose();
-            db.Audit.State = null;
+            if (state.Transaction is not null)
+            {
+                state.Transaction.Commit();
+                db.Audit.Staged.Clear();
+            }
+            End(db);
         }
         return result;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
+        if (eventData.Context is AppDbContext db && db.Audit.State is { Transaction: { } tx })
         {
-            if (state.Transaction is not null) await state.Transaction.RollbackAsync(cancellationToken);
-            await EndAsync(db);
+            // The connection may be the thing that failed; the server rolls back an orphaned transaction anyway.
+            try { await tx.RollbackAsync(cancellationToken); }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or OperationCanceledException) { }
+        }
+        if (eventData.Context is AppDbContext failed)
+        {
+            Forget(failed);
+            await EndAsync(failed);
         }
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is AppDbContext db && db.Audit.State is { } state)
+        if (eventData.Context is AppDbContext db && db.Audit.State is { Transaction: { } tx })
         {
-            state.Transaction?.Rollback();
-            state.Transaction?.Dispose();
-            db.Audit.State = null;
+            try { tx.Rollback(); }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException) { }
         }
+        if (eventData.Context is AppDbContext failed)
+        {
+            Forget(failed);
+            End(failed);
+        }
+    }
+
+    /// <summary>
+    /// A save failed. In the caller's transaction the caller's strategy (if any) runs the whole unit again,
+    /// which stages its events again: forget these. In the interceptor's own transaction the strategy retries
+    /// just the save, which collects the same changes and needs the same staged events: keep them.
+    /// </summary>
+    private static void Forget(AppDbContext db)
+    {
+        if (db.Audit.State is { Transaction: null }) db.Audit.Staged.Clear();
     }
 
     /// <summary>The save succeeded: its rows wait for the commit of its transaction; the staged events are used up.</summary>
@@ -109,12 +142,19 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
         if (db.Audit.BufferedFor != transaction) db.Audit.Buffered.Clear();
         db.Audit.BufferedFor = transaction;
         db.Audit.Buffered.AddRange(state.ToEntries());
-        db.Audit.Staged.Clear();
+        // In the caller's transaction the staged events are now buffered; a re-run of the caller's unit stages them anew.
+        if (state.Transaction is null) db.Audit.Staged.Clear();
     }
 
     private static async Task EndAsync(AppDbContext db)
     {
         if (db.Audit.State?.Transaction is { } tx) await tx.DisposeAsync();
+        db.Audit.State = null;
+    }
+
+    private static void End(AppDbContext db)
+    {
+        db.Audit.State?.Transaction?.Dispose();
         db.Audit.State = null;
     }
 
@@ -167,7 +207,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
         var list = new List<PendingAudit>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditChainHead || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            // An export's bytes are not a business write (the ExportFile row, who exported what, is audited).
+            if (entry.Entity is AuditEntry or AuditChainHead or Exports.ExportFileChunk || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {

@@ -745,6 +745,69 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.ToTable("CourseCatalogs");
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ExportFiles");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFileChunk", b =>
+                {
+                    b.Property<Guid>("ExportFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ExportFileId", "Seq");
+
+                    b.ToTable("ExportFileChunks");
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Institutions.Institution", b =>
                 {
                     b.Property<int>("Id")
@@ -3098,6 +3161,15 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFileChunk", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Exports.ExportFile", null)
+                        .WithMany()
+                        .HasForeignKey("ExportFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -724,6 +724,69 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.ToTable("CourseCatalogs");
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ExportFiles");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFileChunk", b =>
+                {
+                    b.Property<Guid>("ExportFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ExportFileId", "Seq");
+
+                    b.ToTable("ExportFileChunks");
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Institutions.Institution", b =>
                 {
                     b.Property<int>("Id")
@@ -3051,6 +3114,15 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFileChunk", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Exports.ExportFile", null)
+                        .WithMany()
+                        .HasForeignKey("ExportFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
