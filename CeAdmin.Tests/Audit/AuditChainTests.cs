@@ -65,25 +65,23 @@ public sealed class AuditChainTests : IAsyncLifetime
     public async Task A_rolled_back_transaction_leaves_no_row_and_no_gap()
     {
         var last = await LastIdAsync();
-        await using (var db = _app.Db())
+        // Explicit transactions run inside the execution strategy (PostgreSQL's retries, docs/decisions/0015).
+        await InTransactionAsync(async (db, tx) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
             db.Users.Add(new AppUser { UserName = "rolled_back", NormalizedUserName = "ROLLED_BACK", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
             await tx.RollbackAsync();
-        }
-        await using (var db = _app.Db())
+        });
+        // Disposed without a commit: the buffered rows are dropped too.
+        await InTransactionAsync(async (db, _) =>
         {
-            // Disposed without a commit: the buffered rows are dropped too.
-            await using var tx = await db.Database.BeginTransactionAsync();
             db.Users.Add(new AppUser { UserName = "abandoned", NormalizedUserName = "ABANDONED", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
-        }
+        });
         Assert.Equal(last, await LastIdAsync());
 
-        await using (var db = _app.Db())
+        await InTransactionAsync(async (db, tx) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
             db.Users.Add(new AppUser { UserName = "committed_1", NormalizedUserName = "COMMITTED_1", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
             db.Users.Add(new AppUser { UserName = "committed_2", NormalizedUserName = "COMMITTED_2", CreatedAt = DateTime.UtcNow });
@@ -92,7 +90,7 @@ public sealed class AuditChainTests : IAsyncLifetime
             await using (var other = _app.Db())
                 Assert.Equal(last, await other.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0);
             await tx.CommitAsync();
-        }
+        });
         await using (var db = _app.Db())
         {
             var rows = await db.AuditEntries.Where(e => e.Id > last).OrderBy(e => e.Id).ToListAsync();
@@ -161,6 +159,16 @@ public sealed class AuditChainTests : IAsyncLifetime
         var deleted = await VerifyAsync();
         Assert.Contains(deleted.Breaks, b => b.Id == last - 1 && b.Problem.Contains("缺失"));
         Assert.StartsWith("链已断开", deleted.Summary);
+    }
+
+    private async Task InTransactionAsync(Func<AppDbContext, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction, Task> work)
+    {
+        await using var db = _app.Db();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await work(db, tx);
+        });
     }
 
     private async Task ExecuteAsync(string sql)
