@@ -7,7 +7,7 @@ using CeAdmin.Domain.Common;
 namespace CeAdmin.Domain.Audit;
 
 /// <summary>
-/// The hash chain of the audit trail (docs/decisions/0014-audit-chain.md). Appending locks the single
+/// The hash chain of the audit trail (docs/decisions/0016-audit-trail-and-system-roles.md). Appending locks the single
 /// head row first (an UPDATE of it, on the caller's connection and transaction), takes the next ids
 /// from it, links each row to the one before by hash, inserts the rows and moves the head, all in the
 /// transaction of the change it records; the lock is held only from there to the commit. Rows are

@@ -62,7 +62,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(x => x.PreviousHash).HasMaxLength(64);
         b.Property(x => x.Hash).HasMaxLength(64);
         b.HasIndex(x => new { x.Entity, x.EntityKey });
-        // The 审计日志 page's filters, each in id order so that a page is a seek (docs/decisions).
+        // The 审计日志 page's filters, each in id order so that a page is a seek (docs/decisions/0016).
         b.HasIndex(x => new { x.At, x.Id });
         b.HasIndex(x => new { x.UserName, x.Id });
         b.HasIndex(x => new { x.UnitName, x.Id });

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Audit;
 
 /// <summary>
-/// The hash chain (docs/decisions/0014): rows get gap-free ids in commit order from one head row, each
+/// The hash chain (docs/decisions/0016): rows get gap-free ids in commit order from one head row, each
 /// links to the one before, a rolled-back change leaves nothing, concurrent writers form one chain, and
 /// any change made to the table behind the app's back is found by the verifier.
 /// </summary>

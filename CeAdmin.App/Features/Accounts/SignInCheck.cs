@@ -12,7 +12,7 @@ public sealed record SignInOutcome(AppUser? User, string? Error);
 /// Checks credentials without telling whether an account exists (docs/decisions/0012): an unknown name,
 /// a name of the other kind (个人/单位) and a wrong password get the same message, and each runs the
 /// password hasher once, so the answers also take about the same time. A locked or disabled account says
-/// so only to whoever gives its correct password. Every attempt is audited (docs/decisions/0014) with the
+/// so only to whoever gives its correct password. Every attempt is audited (docs/decisions/0016) with the
 /// login name typed, never the password: the audit row says what the user is not told (an unknown name).
 /// </summary>
 public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SecurityOptions security,
