@@ -64,9 +64,9 @@ public static class AuditBench
         {
             var criteria = await AuditCriteria.OfAsync(db, c.Filter, default);
             var seek = c.Deep ? (PageSeek)new PageSeek.After(await AnchorAsync(db, criteria)) : new PageSeek.First();
-            var bound = seek is PageSeek.After a ? a.Id : criteria.HighId == long.MaxValue ? long.MaxValue : criteria.HighId + 1;
+            var bound = seek is PageSeek.After a ? a.Id : criteria.Top;
             var sql = $"SELECT {Columns} FROM \"AuditEntries\" WHERE \"Id\" < $bound AND \"Id\" >= $low{(c.Where.Length > 0 ? " AND " + c.Where : "")} ORDER BY \"Id\" DESC LIMIT {PageSize}";
-            void Bind(SqliteCommand command) { command.Parameters.AddWithValue("$bound", bound); command.Parameters.AddWithValue("$low", criteria.LowId); c.Bind(command); }
+            void Bind(SqliteCommand command) { command.Parameters.AddWithValue("$bound", bound); command.Parameters.AddWithValue("$low", criteria.Low); c.Bind(command); }
 
             for (var i = 0; i < WarmUp; i++)
             {

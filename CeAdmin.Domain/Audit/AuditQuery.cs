@@ -40,13 +40,20 @@ public sealed record AuditRow(
 /// go backwards along the chain (<see cref="AuditChain"/>), so the rows of a time range are the ids between
 /// its first and its last row, and every filter pages by seeking on the id.
 /// </summary>
-public sealed record AuditCriteria(long LowId, long HighId, string? UserName, string? UnitName, AuditEvent? Event, AuditResult? Result, string? Target)
+/// <remarks>No time limit leaves the id bounds null, so that a count without filters stays a plain COUNT (SQLite counts it in the smallest index).</remarks>
+public sealed record AuditCriteria(long? LowId, long? HighId, string? UserName, string? UnitName, AuditEvent? Event, AuditResult? Result, string? Target)
 {
     public bool IsEmpty => LowId > HighId;
 
+    /// <summary>The lowest id a page may show (0: none below).</summary>
+    public long Low => LowId ?? 0;
+
+    /// <summary>The id a newest-first page starts below.</summary>
+    public long Top => HighId is { } high ? high + 1 : long.MaxValue;
+
     public static async Task<AuditCriteria> OfAsync(AppDbContext db, AuditFilter filter, CancellationToken ct)
     {
-        long low = 0, high = long.MaxValue;
+        long? low = null, high = null;
         if (filter.FromUtc is { } from)
             low = await db.AuditEntries.Where(e => e.At >= from).OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct) ?? long.MaxValue;
         if (filter.ToUtc is { } to)
@@ -76,7 +83,7 @@ public static class AuditQuery
         e.Id, e.At, e.UserName, e.UnitName, e.Role, e.ClientAddress, e.Event, e.Target, e.Result, e.Reason, e.Action, e.Changes);
 
     public static IQueryable<AuditEntry> Matching(this IQueryable<AuditEntry> entries, AuditCriteria c) =>
-        entries.Where(e => e.Id >= c.LowId && e.Id <= c.HighId
+        entries.Where(e => (c.LowId == null || e.Id >= c.LowId) && (c.HighId == null || e.Id <= c.HighId)
             && (c.UserName == null || e.UserName == c.UserName)
             && (c.UnitName == null || e.UnitName == c.UnitName)
             && (c.Event == null || e.Event == c.Event)
@@ -105,13 +112,12 @@ public static class AuditQuery
     {
         if (c.IsEmpty) return [];
         var take = Math.Clamp(pageSize, 1, MaxPageSize);
-        var top = c.HighId == long.MaxValue ? long.MaxValue : c.HighId + 1;
         return seek switch
         {
-            PageSeek.First => await ToListAsync(Newest(db, c, top, take), ct),
-            PageSeek.After after => await ToListAsync(Newest(db, c, Math.Min(after.Id, top), take), ct),
-            PageSeek.Before before => Reversed(await ToListAsync(Oldest(db, c, Math.Max(before.Id, c.LowId - 1), take), ct)),
-            PageSeek.Last last => Reversed(await ToListAsync(Oldest(db, c, c.LowId - 1, Math.Clamp(last.Count, 1, take)), ct)),
+            PageSeek.First => await ToListAsync(Newest(db, c, c.Top, take), ct),
+            PageSeek.After after => await ToListAsync(Newest(db, c, Math.Min(after.Id, c.Top), take), ct),
+            PageSeek.Before before => Reversed(await ToListAsync(Oldest(db, c, Math.Max(before.Id, c.Low - 1), take), ct)),
+            PageSeek.Last last => Reversed(await ToListAsync(Oldest(db, c, c.Low - 1, Math.Clamp(last.Count, 1, take)), ct)),
             PageSeek.Offset offset => await OffsetPageAsync(db, c, offset.Skip, take, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(seek), seek, null),
         };
@@ -125,10 +131,10 @@ public static class AuditQuery
         c.IsEmpty ? 0 : await db.AuditEntries.AsNoTracking().Matching(c).CountAsync(ct);
 
     private static IAsyncEnumerable<AuditRow> Newest(AppDbContext db, AuditCriteria c, long below, int take) =>
-        NewestQuery(db, c.LowId, below, c.UserName, c.UnitName, c.Event, c.Result, c.Target, take);
+        NewestQuery(db, c.Low, below, c.UserName, c.UnitName, c.Event, c.Result, c.Target, take);
 
     private static IAsyncEnumerable<AuditRow> Oldest(AppDbContext db, AuditCriteria c, long above, int take) =>
-        OldestQuery(db, above, c.HighId, c.UserName, c.UnitName, c.Event, c.Result, c.Target, take);
+        OldestQuery(db, above, c.Top - 1, c.UserName, c.UnitName, c.Event, c.Result, c.Target, take);
 
     private static async Task<List<AuditRow>> OffsetPageAsync(AppDbContext db, AuditCriteria c, int skip, int take, CancellationToken ct)
     {
