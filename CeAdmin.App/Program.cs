@@ -5,7 +5,6 @@ using CeAdmin.App.Features.Operations;
 using CeAdmin.App.Features.Administration;
 using CeAdmin.App.Features.Security;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
 
 // The system administrator's command line (docs/deploy.md) runs instead of the web app.
 if (AdminCommand.IsRequested(args))
@@ -21,8 +20,7 @@ var app = builder.Build();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo);
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
 app.UseCeAdminSecurity();

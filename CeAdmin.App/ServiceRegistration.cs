@@ -10,6 +10,7 @@ using CeAdmin.App.Shared;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
+using CeAdmin.Demo;
 using CeAdmin.Domain;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -48,6 +49,7 @@ public static class ServiceRegistration
         // Database: one switch selects the provider; a fresh context per operation.
         var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCeAdminDomain(database);
+        services.AddCeAdminDemo(config.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions());
         services.AddScoped<ICurrentUser, CurrentUser>();
         // Identity's stores and the data-protection key ring ask DI for a context; they get a short-lived one per scope.
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

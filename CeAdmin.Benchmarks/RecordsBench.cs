@@ -49,8 +49,8 @@ public static class RecordsBench
         await using var db = RecordsData.Options(path).Create();
         await db.Database.OpenConnectionAsync();
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var teachers = SeriesDirectory.All.Single(s => s.Name == RecordsData.ProvinceSeries).Id;
-        var health = SeriesDirectory.All.Single(s => s.Name == RecordsData.HealthSeries).Id;
+        var teachers = ReferenceCatalog.Series.Single(s => s.Name == RecordsData.ProvinceSeries).Id;
+        var health = ReferenceCatalog.Series.Single(s => s.Name == RecordsData.HealthSeries).Id;
         var province = new Scope(RecordsData.ProvinceAuthorityUnitId(teachers), "广东省中小学教师继续教育主管部门", UnitKind.Authority, "440000", RegionLevel.Province, teachers, RecordsData.ProvinceAuthorityUnitId(teachers));
         var city = new Scope(RecordsData.CityAuthorityUnitId(teachers, 0), "广州市中小学教师继续教育主管部门", UnitKind.Authority, "440100", RegionLevel.City, teachers, RecordsData.CityAuthorityUnitId(teachers, 0));
         var hrss = new Scope(RecordsData.HrssUnitId, "广东省人力资源和社会保障厅", UnitKind.Hrss, "440000", RegionLevel.Province, null, null);
@@ -194,7 +194,7 @@ public static class RecordsBench
         while (await reader.ReadAsync())
         {
             rows.Add(new CeRecordRow(reader.GetInt64(0), reader.GetString(1), IdNumber.Mask(reader.GetString(2)), reader.GetString(3),
-                SeriesDirectory.NameOf(reader.GetInt32(4)), reader.GetInt32(5), RegionDirectory.ShortName(reader.GetString(6)),
+                ReferenceCatalog.SeriesName(reader.GetInt32(4)), reader.GetInt32(5), ReferenceCatalog.RegionName(reader.GetString(6)),
                 reader.GetString(7), reader.GetString(8), reader.GetDecimal(9), reader.GetString(10)));
         }
         return rows.Select(r => r.Id).ToList();

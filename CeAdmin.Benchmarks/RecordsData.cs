@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Institutions;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Plans;
@@ -102,9 +102,9 @@ public static class RecordsData
     {
         var random = new Random(20260301);
         var now = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
-        var cities = RegionDirectory.Cities;
-        var series = SeriesDirectory.All;
-        var counties = cities.ToDictionary(c => c.Code, c => RegionDirectory.Children(c.Code) is { Count: > 0 } k ? k.Select(r => r.Code).ToArray() : [c.Code]);
+        var cities = ReferenceCatalog.Cities;
+        var series = ReferenceCatalog.Series;
+        var counties = cities.ToDictionary(c => c.Code, c => ReferenceCatalog.ChildrenOf(c.Code) is { Count: > 0 } k ? k.Select(r => r.Code).ToArray() : [c.Code]);
         var cityPick = Weighted(cities.Select(c => (c.Code, CityWeights[c.Code])).ToList());
         var seriesPick = Weighted(series.Select(s => (s.Id, SeriesWeights[s.SortOrder - 1])).ToList());
         string County(string city) => counties[city][random.Next(counties[city].Length)];
@@ -139,8 +139,8 @@ public static class RecordsData
             {
                 var city = cityPick(random);
                 var region = County(city);
-                var name = $"{RegionDirectory.ShortName(region)}专业技术人员继续教育学院第{i + 1}分院";
-                var address = RegionDirectory.ShortName(region) + $"学府路{random.Next(1, 400)}号";
+                var name = $"{ReferenceCatalog.RegionName(region)}专业技术人员继续教育学院第{i + 1}分院";
+                var address = ReferenceCatalog.RegionName(region) + $"学府路{random.Next(1, 400)}号";
                 Unit(units, firstUnit + i, name, UnitKind.Institution, region, now);
                 insert.Add(new Institution
                 {
@@ -205,7 +205,7 @@ public static class RecordsData
                     var from = start.AddDays(random.Next(50));
                     classes.Add(new TrainingClass
                     {
-                        Id = ++classId, PlanId = p, Name = $"{course.Name}第{k}期", PlannedOpenDate = from, StudyMode = Lookups.StudyModes[random.Next(3)],
+                        Id = ++classId, PlanId = p, Name = $"{course.Name}第{k}期", PlannedOpenDate = from, StudyMode = ReferenceCatalog.StudyModes[random.Next(3)],
                         StudyStart = from, StudyEnd = from.AddDays(days - 1), PlannedEnrolment = random.Next(20, 120), ExamType = "笔试",
                         Location = inst.Address, Schedule = "按课表", HeadTeacherName = "班主任", HeadTeacherPhone = "13800000000",
                         HeadTeacherIdNumber = "", HeadTeacherEmail = "t@b.cn", HeadTeacherTitle = "讲师",
@@ -249,7 +249,7 @@ public static class RecordsData
                 {
                     PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, RegionCode = p.Region, SeriesId = p.Series,
                     AuthorityId = authority.Id, AuthorityName = authority.Name, CatalogCourseId = course, CourseName = courseName,
-                    SubjectType = subject, StudyMode = Lookups.StudyModes[random.Next(3)], StartDate = start, EndDate = start.AddDays(days - 1),
+                    SubjectType = subject, StudyMode = ReferenceCatalog.StudyModes[random.Next(3)], StartDate = start, EndDate = start.AddDays(days - 1),
                     Days = days, Result = random.Next(30) == 0 ? RecordValues.Failed : RecordValues.Passed, Hours = days * rules[y].HoursPerDay,
                     InstitutionId = inst.Id, InstitutionName = inst.Name, Year = y, Location = inst.Address, Content = content,
                     Source = RecordSource.Import, CreatedAt = now,

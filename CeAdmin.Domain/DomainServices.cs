@@ -3,7 +3,6 @@ using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Records;
@@ -32,9 +31,6 @@ public static class DomainServices
         services.TryAddScoped<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.TryAddScoped<ILookupNormalizer, UpperInvariantLookupNormalizer>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<DemoDataRunner>();
-        foreach (var seeder in typeof(IDemoSeeder).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IDemoSeeder))))
-            services.AddSingleton(typeof(IDemoSeeder), seeder);
 
         services.TryAddSingleton<IRealNameVerifier, LocalRealNameVerifier>();
         services.AddAccountSecurity();
@@ -49,7 +45,6 @@ public static class DomainServices
         services.AddScoped<Catalogs.PublishedCourses>();
         services.AddSingleton<IAttachmentOwner, Catalogs.CatalogAttachmentOwner>();
         services.AddScoped<Institutions.InstitutionService>();
-        services.AddScoped<Institutions.InstitutionQueries>();
         services.AddSingleton<IReviewSubjectHandler, Institutions.QualificationReviewHandler>();
         services.AddSingleton<IAttachmentOwner, Institutions.QualificationAttachmentOwner>();
         services.AddScoped<TeacherService>();

@@ -64,7 +64,7 @@ public sealed class SystemAdministrationService(
             CodeType = form.CodeType,
             Code = form.Code.Trim().ToUpperInvariant(),
             // The department of Guangdong province: its scope is the whole province.
-            RegionCode = RegionDirectory.ProvinceCode,
+            RegionCode = ReferenceCatalog.ProvinceCode,
             OwnerUserId = person.Id,
             Status = UnitAccountStatus.Active,
             CreatedAt = now,

@@ -43,7 +43,7 @@ public sealed class UnitAdministrationService(IDbContextFactory<AppDbContext> db
             Login = db.Users.Where(x => x.Id == u.LoginUserId).Select(x => x.UserName).FirstOrDefault(),
             Operators = u.Operators.Count(o => o.Authorised),
         }).ToListAsync(ct);
-        return new Page<UnitAdminRow>(rows.Select(u => new UnitAdminRow(u.Id, u.Name, u.Kind, u.Code, RegionDirectory.FullName(u.RegionCode), u.Status,
+        return new Page<UnitAdminRow>(rows.Select(u => new UnitAdminRow(u.Id, u.Name, u.Kind, u.Code, ReferenceCatalog.RegionFullName(u.RegionCode), u.Status,
             u.Login ?? "", u.Operators, u.CreatedAt)).ToList(), total);
     }
 

@@ -1,9 +1,11 @@
+using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Domain.Approvals;
 
 /// <summary>Where a case's subject lies, for the scope rule: its region (GB/T 2260) and professional series.</summary>
-public sealed record SubjectLocation(string RegionCode, int SeriesId);
+public sealed record SubjectLocation(string RegionCode, int SeriesId) : Organizations.IScoped;
 
 /// <summary>
 /// What the one review workflow needs from one kind of subject (the application a case reviews).
@@ -14,6 +16,9 @@ public interface IReviewSubjectHandler
 {
     ReviewKind Kind { get; }
 
+    /// <summary><see cref="Attachments.Attachment.OwnerType"/> of the subject's 附件材料 (the owner id is the subject's id).</summary>
+    string AttachmentOwnerType { get; }
+
     /// <summary>The subject's region and series; <see cref="ReviewService"/> applies the scope rule to them.</summary>
     Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct);
 
@@ -22,4 +27,46 @@ public interface IReviewSubjectHandler
     /// context, so that the decision and its effect are saved together, e.g. granting the role on approval.
     /// </summary>
     Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct);
+}
+
+/// <summary>A subject's own detail for its review page (<see cref="ReviewService.OpenAsync{TSubject}"/>).</summary>
+public interface IReviewSubjectDetail<TDetail> : IReviewSubjectHandler
+{
+    /// <summary>The subject as its review page shows it; <see cref="ReviewService"/> has checked that the caller may see it.</summary>
+    Task<TDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct);
+}
+
+/// <summary>An application a case reviews: where it lies (for the scope rule) and when it was approved.</summary>
+public interface IReviewSubject : Organizations.IScoped
+{
+    int Id { get; }
+
+    /// <summary>Set when the case is approved: what the rest of the system reads (the role, the qualification, the plan).</summary>
+    DateTime? ApprovedAt { get; set; }
+}
+
+/// <summary>
+/// The handler of one kind of subject stored in its own table: it locates the subject and dates its approval
+/// the same way for every kind; a kind adds its detail for the review page.
+/// </summary>
+public abstract class ReviewSubjectHandler<TSubject, TDetail> : IReviewSubjectDetail<TDetail>
+    where TSubject : class, IReviewSubject
+{
+    public abstract ReviewKind Kind { get; }
+
+    public abstract string AttachmentOwnerType { get; }
+
+    public abstract Task<TDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct);
+
+    public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
+        db.Set<TSubject>().AsNoTracking()
+            .Where(s => s.Id == reviewCase.SubjectId)
+            .Select(s => new SubjectLocation(s.RegionCode, s.SeriesId))
+            .SingleAsync(ct);
+
+    public async Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct)
+    {
+        if (reviewCase.Status != ReviewStatus.Approved) return;
+        (await db.Set<TSubject>().SingleAsync(s => s.Id == reviewCase.SubjectId, ct)).ApprovedAt = nowUtc;
+    }
 }

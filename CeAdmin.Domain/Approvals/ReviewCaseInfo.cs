@@ -13,6 +13,16 @@ public sealed record ReviewCaseInfo(
     string? LastOpinion,
     bool CanDecide);
 
+/// <summary>
+/// What a review detail page shows, read in one call (<see cref="ReviewService.OpenAsync{TSubject}"/>): the case,
+/// the subject's own detail, its 附件材料 and the 审批流程.
+/// </summary>
+public sealed record ReviewCaseView<TSubject>(
+    ReviewCaseInfo Case,
+    TSubject Subject,
+    IReadOnlyList<Attachments.AttachmentRow> Attachments,
+    IReadOnlyList<ApprovalHistoryRow> History);
+
 /// <summary>One row of the 审批流程 panel.</summary>
 public sealed record ApprovalHistoryRow(
     int Seq,

@@ -34,7 +34,7 @@ public sealed class ReviewQueueItem<TSubject>
 }
 
 /// <summary>
-/// One review grid (1.5.1 now; qualifications and plans later): which subjects of its kind the
+/// One review grid (role applications, qualifications, plans): which subjects of its kind the
 /// caller's scope covers, how a row is projected and how the subject's own columns sort.
 /// <see cref="ReviewService.QueueAsync{TSubject, TRow}"/> adds the rest, the same for every grid:
 /// only the caller's unit's cases, the filter, the common columns' sort, paging and the count.

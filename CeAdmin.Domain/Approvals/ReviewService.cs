@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Exports;
@@ -28,16 +29,25 @@ public sealed class ReviewService(
 
     private readonly Dictionary<ReviewKind, IReviewSubjectHandler> _handlers = handlers.ToDictionary(h => h.Kind);
 
-    /// <summary>The case for a detail page; refused unless the caller may see its subject.</summary>
-    public async Task<ReviewCaseInfo> GetAsync(int caseId, CancellationToken ct = default)
+    /// <summary>
+    /// A review detail page's content in one call, on one context with one scope check: the case, the
+    /// subject's detail, its 附件材料 and 审批流程. Refused unless the case is of <paramref name="kind"/> (a
+    /// plan's page never shows a role application) and the caller may see its subject.
+    /// </summary>
+    public async Task<ReviewCaseView<TSubject>> OpenAsync<TSubject>(ReviewKind kind, int caseId, CancellationToken ct = default)
     {
         var actor = await currentUser.RequireUnitAsync();
         await using var db = dbFactory.CreateDbContext();
-        var reviewCase = await LoadVisibleAsync(db, actor, caseId, ct);
-        return new ReviewCaseInfo(
+        var reviewCase = await LoadVisibleAsync(db, actor, caseId, ct, kind);
+        var handler = Handler(kind) as IReviewSubjectDetail<TSubject>
+            ?? throw new InvalidOperationException($"The handler of {kind} does not give a {typeof(TSubject).Name}.");
+        var subject = await handler.DetailAsync(db, actor, reviewCase, ct);
+        var info = new ReviewCaseInfo(
             reviewCase.Id, reviewCase.Kind, reviewCase.SubjectId, reviewCase.Year, reviewCase.ApplicantName,
             reviewCase.ReviewingUnitName, reviewCase.Step, reviewCase.Status, reviewCase.LastOpinion,
             CanDecide: reviewCase.IsPending && reviewCase.ReviewingUnitId == actor.UnitId);
+        return new ReviewCaseView<TSubject>(info, subject,
+            await AttachmentService.RowsAsync(db, handler.AttachmentOwnerType, reviewCase.SubjectId, ct), await HistoryRowsAsync(db, caseId, ct));
     }
 
     /// <summary>审批流程 of a case, in order; refused unless the caller may see its subject.</summary>
@@ -46,12 +56,15 @@ public sealed class ReviewService(
         var actor = await currentUser.RequireUnitAsync();
         await using var db = dbFactory.CreateDbContext();
         await LoadVisibleAsync(db, actor, caseId, ct);
-        return await db.ApprovalHistories.AsNoTracking()
+        return await HistoryRowsAsync(db, caseId, ct);
+    }
+
+    private static async Task<IReadOnlyList<ApprovalHistoryRow>> HistoryRowsAsync(AppDbContext db, int caseId, CancellationToken ct) =>
+        await db.ApprovalHistories.AsNoTracking()
             .Where(h => h.ReviewCaseId == caseId)
             .OrderBy(h => h.Seq)
             .Select(h => new ApprovalHistoryRow(h.Seq, h.BusinessStep, h.OperatorUnit, h.Operator, h.At, h.Result, h.Opinion))
             .ToListAsync(ct);
-    }
 
     /// <summary>审核: one decision on one case.</summary>
     /// <exception cref="ScopeException">The caller's unit is not the case's 审核部门, or the subject lies outside its scope.</exception>
@@ -181,7 +194,7 @@ public sealed class ReviewService(
 
         var handler = Handler(reviewCase.Kind);
         var subject = await handler.LocateAsync(db, reviewCase, ct);
-        (await Scope.ResolveAsync(db, actor, ct)).EnsureCovers(subject.RegionCode, subject.SeriesId);
+        (await Scope.ResolveAsync(db, actor, ct)).EnsureCovers(subject);
 
         var now = clock.GetUtcNow().UtcDateTime;
         reviewCase.Decide(actor, decision, opinion, now);
@@ -197,13 +210,13 @@ public sealed class ReviewService(
         metrics.ReviewDecided(reviewCase.Kind, decision);
     }
 
-    /// <summary>The case, read-only, if the caller may see it: its applicant, or an authority / the HRSS department whose scope covers the subject.</summary>
-    private async Task<ReviewCase> LoadVisibleAsync(AppDbContext db, Actor actor, int caseId, CancellationToken ct)
+    /// <summary>The case (of <paramref name="kind"/> when given), read-only, if the caller may see it: its applicant, or an authority / the HRSS department whose scope covers the subject.</summary>
+    private async Task<ReviewCase> LoadVisibleAsync(AppDbContext db, Actor actor, int caseId, CancellationToken ct, ReviewKind? kind = null)
     {
-        var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct)
+        var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId && (kind == null || c.Kind == kind), ct)
             ?? throw new DomainException(NotFoundMessage);
         var subject = await Handler(reviewCase.Kind).LocateAsync(db, reviewCase, ct);
-        await Scope.EnsureCanSeeAsync(db, actor, reviewCase.ApplicantUnitId, subject.RegionCode, subject.SeriesId, ct);
+        await Scope.EnsureCanSeeAsync(db, actor, reviewCase.ApplicantUnitId, subject, ct: ct);
         return reviewCase;
     }
 

@@ -42,6 +42,12 @@ public sealed class AttachmentService(
         var actor = await currentUser.RequireUnitAsync();
         await using var db = dbFactory.CreateDbContext();
         await Owner(ownerType).EnsureVisibleAsync(db, actor, ownerId, ct);
+        return await RowsAsync(db, ownerType, ownerId, ct);
+    }
+
+    /// <summary>The grid's rows of one owner's 附件材料; the caller has checked that they may be seen.</summary>
+    internal static async Task<IReadOnlyList<AttachmentRow>> RowsAsync(AppDbContext db, string ownerType, int ownerId, CancellationToken ct)
+    {
         // Metadata only: the bytes live in AttachmentContents and are not loaded here.
         var attachments = await db.Attachments.AsNoTracking()
             .Where(a => a.OwnerType == ownerType && a.OwnerId == ownerId)

@@ -73,15 +73,15 @@ public static class AuditChain
             lastAt = reader.IsDBNull(2) ? null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
         }
 
-        // Times never go backwards along the chain, so a time range is an id range (AuditQuery).
-        var at = Microseconds(DateTime.UtcNow);
-        if (lastAt is { } before && at < before) at = before;
+        // Each row comes dated by the services' clock; times never go backwards along the chain (a row
+        // committed after another carries at least its time), so a time range is an id range (AuditQuery).
+        var at = lastAt ?? DateTime.MinValue;
         var id = lastId - rows.Count;
         foreach (var row in rows)
         {
             Normalize(row);
             row.Id = ++id;
-            row.At = at;
+            row.At = at = Microseconds(row.At > at ? row.At : at);
             row.PreviousHash = previous;
             row.Hash = previous = HashOf(row);
         }

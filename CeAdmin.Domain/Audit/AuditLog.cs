@@ -40,8 +40,10 @@ public sealed record AuditRecord(AuditEvent Event, string Target, object? Detail
 {
     public AuditRecord Refused(string reason) => this with { RefusedBecause = reason };
 
-    internal AuditEntry ToEntry(AuditActor who) => new()
+    /// <param name="at">When it happened, by the services' clock (the chain keeps times from going backwards).</param>
+    internal AuditEntry ToEntry(AuditActor who, DateTime at) => new()
     {
+        At = at,
         UserId = who.UserId,
         UserName = who.UserName,
         UnitId = who.UnitId,
@@ -69,7 +71,7 @@ public interface IAuditLog
 /// exports. An event that comes with a change is staged on the change's context instead
 /// (<see cref="AppDbContext.StageAudit"/>) and lands in the same transaction.
 /// </summary>
-public sealed class AuditLog(AppDbContextOptions contexts, ICurrentUser currentUser, ClientContext client) : IAuditLog
+public sealed class AuditLog(AppDbContextOptions contexts, ICurrentUser currentUser, ClientContext client, TimeProvider clock) : IAuditLog
 {
     /// <summary>Records <paramref name="record"/> as done by the signed-in caller.</summary>
     public async Task RecordAsync(AuditRecord record, CancellationToken ct = default) =>
@@ -84,7 +86,7 @@ public sealed class AuditLog(AppDbContextOptions contexts, ICurrentUser currentU
         {
             await db.Database.OpenConnectionAsync(token);
             await using var tx = await db.Database.BeginTransactionAsync(token);
-            await AuditChain.AppendAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), [record.ToEntry(who)], sync: false, token);
+            await AuditChain.AppendAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), [record.ToEntry(who, clock.GetUtcNow().UtcDateTime)], sync: false, token);
             await tx.CommitAsync(token);
         }, ct);
     }

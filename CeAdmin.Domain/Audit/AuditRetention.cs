@@ -91,7 +91,7 @@ public sealed class AuditRetention(IDbContextFactory<AppDbContext> dbFactory, Au
                 await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
                     .ExecuteUpdateAsync(h => h.SetProperty(x => x.FirstId, last + 1).SetProperty(x => x.FirstPreviousHash, rows[^1].Hash), token);
             await AuditChain.AppendAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(),
-                [new AuditRecord(AuditEvent.AuditArchived, Path.GetFileName(file), details).ToEntry(AuditActor.Of(null, null))], sync: false, token);
+                [new AuditRecord(AuditEvent.AuditArchived, Path.GetFileName(file), details).ToEntry(AuditActor.Of(null, null), clock.GetUtcNow().UtcDateTime)], sync: false, token);
             await tx.CommitAsync(token);
         }, ct);
         return new Batch(file, rows.Count);

@@ -87,10 +87,7 @@ public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, IC
             : await LoadOwnAsync(db, id.Value, scope, ct);
         if (id is not null && catalog.Status == CatalogStatus.Published && (catalog.SeriesId != form.SeriesId || catalog.Year != form.Year))
             throw new DomainException("目录已发布，专业序列和年度不能再修改");
-        catalog.SeriesId = form.SeriesId.Value;
-        catalog.Year = form.Year!.Value;
-        catalog.DeclaredOn = DateOnly.FromDateTime(form.DeclaredOn!.Value);
-        catalog.OperatorName = form.OperatorName.Trim();
+        catalog.Update(form);
         if (id is null) db.CourseCatalogs.Add(catalog);
         await db.SaveChangesAsync(ct);
         return catalog.Id;
@@ -108,9 +105,7 @@ public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, IC
             throw new ValidationFailedException(nameof(form.Name), $"目录中已有专业课“{name}”");
         var course = courseId is null ? new CatalogCourse { CatalogId = catalog.Id }
             : await db.CatalogCourses.SingleOrDefaultAsync(c => c.Id == courseId && c.CatalogId == catalogId, ct) ?? throw new DomainException("专业课不存在");
-        course.Name = name;
-        course.Content = form.Content.Trim();
-        course.Remarks = string.IsNullOrWhiteSpace(form.Remarks) ? null : form.Remarks.Trim();
+        course.Update(form);
         if (courseId is null) db.CatalogCourses.Add(course);
         await db.SaveChangesAsync(ct);
         return course.Id;
@@ -146,8 +141,7 @@ public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, IC
 
     private async Task<Scope> RequireProvinceAuthorityAsync(AppDbContext db, CancellationToken ct)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
-        var scope = await Scope.ResolveAsync(db, actor, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority);
         if (!scope.IsProvinceAuthority) throw new ScopeException("专业课目录指南发布只有省级行业主管部门才能办理");
         return scope;
     }

@@ -20,6 +20,15 @@ public sealed class CourseCatalog
     public DateTime CreatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
     public List<CatalogCourse> Courses { get; } = [];
+
+    /// <summary>保存 of 基本信息 (validated; the service has checked the series and year may change).</summary>
+    public void Update(CatalogForm form)
+    {
+        SeriesId = form.SeriesId!.Value;
+        Year = form.Year!.Value;
+        DeclaredOn = DateOnly.FromDateTime(form.DeclaredOn!.Value);
+        OperatorName = form.OperatorName.Trim();
+    }
 }
 
 /// <summary>专业课: one course of a catalog.</summary>
@@ -34,4 +43,12 @@ public sealed class CatalogCourse
     public string Content { get; set; } = "";
     /// <summary>备注.</summary>
     public string? Remarks { get; set; }
+
+    /// <summary>保存 of 专业添加 (validated).</summary>
+    public void Update(CourseForm form)
+    {
+        Name = form.Name.Trim();
+        Content = form.Content.Trim();
+        Remarks = string.IsNullOrWhiteSpace(form.Remarks) ? null : form.Remarks.Trim();
+    }
 }

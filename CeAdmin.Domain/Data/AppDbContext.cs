@@ -30,6 +30,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>The browser's address for the audit trail; set by the factory.</summary>
     public Accounts.ClientContext? AuditClient { get; set; }
 
+    /// <summary>The clock the audit trail dates this context's writes by (the services' clock); set by the factory.</summary>
+    public TimeProvider AuditClock { get; set; } = TimeProvider.System;
+
     internal Interceptors.AuditSlot Audit { get; } = new();
 
     /// <summary>

@@ -1,13 +1,18 @@
-using CeAdmin.Domain.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CeAdmin.Domain.Data;
 
-/// <summary>Applies the provider's migrations, then seeds the demo data into an empty database (or, on a non-migrating instance, checks the schema is current).</summary>
-public sealed class DatabaseInitializer(AppDbContextOptions options, DatabaseOptions database, DemoDataRunner demo, ILogger<DatabaseInitializer> logger)
+/// <summary>Data an empty database receives at start, after its migrations (the demo data, CeAdmin.Demo, when enabled).</summary>
+public interface IStartupData
 {
-    public async Task InitializeAsync(DemoOptions demoOptions, CancellationToken ct = default)
+    Task SeedIfEmptyAsync(AppDbContext db, CancellationToken ct);
+}
+
+/// <summary>Applies the provider's migrations, then seeds the startup data into an empty database (or, on a non-migrating instance, checks the schema is current).</summary>
+public sealed class DatabaseInitializer(AppDbContextOptions options, DatabaseOptions database, IEnumerable<IStartupData> startupData, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
     {
         await using var db = options.Create();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
@@ -25,6 +30,6 @@ public sealed class DatabaseInitializer(AppDbContextOptions options, DatabaseOpt
             var masked = await Audit.AuditLegacyRows.MaskAsync(db, ct);
             if (masked > 0) logger.LogInformation("Masked personal identifiers in {Count} audit row(s) written before the audit chain", masked);
         }
-        await demo.SeedIfEmptyAsync(db, demoOptions, ct);
+        foreach (var data in startupData) await data.SeedIfEmptyAsync(db, ct);
     }
 }

@@ -31,12 +31,13 @@ public sealed class DatabaseOptions
 /// Builds provider options once and hands out a fresh context per operation, stamped with the
 /// caller for the audit trail. Scoped per circuit, so the audit user follows the signed-in operator.
 /// </summary>
-public sealed class AppDbContextFactory(AppDbContextOptions options, ICurrentUser currentUser, Accounts.ClientContext client) : IDbContextFactory<AppDbContext>
+public sealed class AppDbContextFactory(AppDbContextOptions options, ICurrentUser currentUser, TimeProvider clock, Accounts.ClientContext client) : IDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext()
     {
         var db = options.Create();
         db.AuditUser = currentUser;
+        db.AuditClock = clock;
         db.AuditClient = client;
         return db;
     }

@@ -112,8 +112,8 @@ public static class ExcelExporter
         await output.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>"继续教育记录_20261129153000.xlsx" for the current local time.</summary>
-    public static string FileName(string title) => FileName(title, DateTime.Now);
+    /// <summary>"继续教育记录_20261129153000.xlsx" for the current China time.</summary>
+    public static string FileName(string title, TimeProvider clock) => FileName(title, Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>
     /// "{title}_{yyyyMMddHHmmss}.xlsx". Characters not allowed in file names on Windows or Linux are

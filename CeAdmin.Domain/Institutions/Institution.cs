@@ -30,18 +30,43 @@ public sealed class Institution
     public string Profile { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public List<TrainingQualification> Qualifications { get; } = [];
+
+    /// <summary>保存 of 基本信息 (validated). Its applications keep its region (only drafts exist when it changes; load them first).</summary>
+    public void Update(InstitutionForm form)
+    {
+        Name = form.Name.Trim();
+        Code = form.Code.Trim().ToUpperInvariant();
+        Level = form.Level;
+        Nature = form.Nature;
+        RegionCode = form.RegionCode;
+        ParentAuthorityName = form.ParentAuthorityName.Trim();
+        LegalName = form.LegalName.Trim();
+        LegalPhone = form.LegalPhone.Trim();
+        LegalEmail = form.LegalEmail.Trim();
+        ContactName = form.ContactName.Trim();
+        ContactPhone = form.ContactPhone.Trim();
+        ContactEmail = form.ContactEmail.Trim();
+        Address = form.Address.Trim();
+        Profile = form.Profile.Trim();
+        foreach (var q in Qualifications) q.RegionCode = RegionCode;
+    }
 }
 
 /// <summary>
 /// 专业培训资格: an institution's application to run plans of one series (申请培训专业). Its review
 /// goes through the one workflow; ApprovedAt is set when the reviewer agrees.
 /// </summary>
-public sealed class TrainingQualification
+public sealed class TrainingQualification : Approvals.IReviewSubject
 {
     public int Id { get; set; }
     public int InstitutionId { get; set; }
     public Institution? Institution { get; set; }
     public int SeriesId { get; set; }
+    /// <summary>
+    /// The institution's region, kept on the application (as a plan keeps its owner's) so that the scope
+    /// rule reads every subject the same way; it follows the institution while no application was submitted.
+    /// </summary>
+    public string RegionCode { get; set; } = "";
     /// <summary>专业概述.</summary>
     public string Overview { get; set; } = "";
     /// <summary>所属行业.</summary>
@@ -49,4 +74,11 @@ public sealed class TrainingQualification
     public int Year { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ApprovedAt { get; set; }
+
+    /// <summary>新增申请培训专业: a draft application of the validated form, where the institution is.</summary>
+    public static TrainingQualification Apply(Institution institution, QualificationForm form, int year, DateTime nowUtc) => new()
+    {
+        InstitutionId = institution.Id, SeriesId = form.SeriesId!.Value, RegionCode = institution.RegionCode, Overview = form.Overview.Trim(),
+        Industry = form.Industry.Trim(), Year = year, CreatedAt = nowUtc,
+    };
 }

@@ -37,6 +37,7 @@ public sealed class TrainingQualificationConfiguration : IEntityTypeConfiguratio
     {
         b.Property(x => x.Overview).HasMaxLength(500);
         b.Property(x => x.Industry).HasMaxLength(50);
+        b.Property(x => x.RegionCode).HasMaxLength(6);
         // Not unique: after 结案 an institution may apply for the same series again.
         b.HasIndex(x => new { x.InstitutionId, x.SeriesId });
         b.HasOne<ProfessionalSeries>().WithMany().HasForeignKey(x => x.SeriesId).OnDelete(DeleteBehavior.Restrict);

@@ -36,31 +36,20 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
         await _institutionValidator.EnsureValidAsync(form, ct);
         await using var db = dbFactory.CreateDbContext();
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.UnitAccountId == actor.UnitId, ct);
+        var submitted = db.ReviewCases.OfKind(ReviewKind.Qualification).Where(c => c.Status != ReviewStatus.Draft).Select(c => c.SubjectId);
         if (institution is null)
         {
             institution = new Institution { UnitAccountId = actor.UnitId, CreatedAt = clock.GetUtcNow().UtcDateTime };
             db.Institutions.Add(institution);
         }
         else if ((institution.Level != form.Level || institution.RegionCode != form.RegionCode)
-                 && await db.TrainingQualifications.AnyAsync(q => q.InstitutionId == institution.Id
-                        && db.ReviewCases.Any(c => c.Kind == ReviewKind.Qualification && c.SubjectId == q.Id && c.Status != ReviewStatus.Draft), ct))
+                 && await db.TrainingQualifications.AnyAsync(q => q.InstitutionId == institution.Id && submitted.Contains(q.Id), ct))
         {
             throw new DomainException("已有送审的专业培训资格申请，机构/基地级别和所在地区不能再修改");
         }
-        institution.Name = form.Name.Trim();
-        institution.Code = form.Code.Trim().ToUpperInvariant();
-        institution.Level = form.Level;
-        institution.Nature = form.Nature;
-        institution.RegionCode = form.RegionCode;
-        institution.ParentAuthorityName = form.ParentAuthorityName.Trim();
-        institution.LegalName = form.LegalName.Trim();
-        institution.LegalPhone = form.LegalPhone.Trim();
-        institution.LegalEmail = form.LegalEmail.Trim();
-        institution.ContactName = form.ContactName.Trim();
-        institution.ContactPhone = form.ContactPhone.Trim();
-        institution.ContactEmail = form.ContactEmail.Trim();
-        institution.Address = form.Address.Trim();
-        institution.Profile = form.Profile.Trim();
+        // Only drafts can be loaded here when the region changes (see above): they move with the institution.
+        await db.TrainingQualifications.Where(q => q.InstitutionId == institution.Id).LoadAsync(ct);
+        institution.Update(form);
         await db.SaveChangesAsync(ct);
     }
 
@@ -70,12 +59,12 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
         await using var db = dbFactory.CreateDbContext();
         var rows = await (
             from q in db.TrainingQualifications.AsNoTracking()
-            join c in db.ReviewCases on new { K = ReviewKind.Qualification, S = q.Id } equals new { K = c.Kind, S = c.SubjectId }
+            join c in db.ReviewCases.OfKind(ReviewKind.Qualification) on q.Id equals c.SubjectId
             where q.Institution!.UnitAccountId == actor.UnitId
             orderby q.Id
             select new { q.Id, CaseId = c.Id, q.SeriesId, q.Overview, q.Industry, q.Year, c.ReviewingUnitName, c.Step, c.Status, c.LastOpinion, q.ApprovedAt })
             .ToListAsync(ct);
-        return rows.Select(r => new QualificationRow(r.Id, r.CaseId, r.SeriesId, SeriesDirectory.NameOf(r.SeriesId), r.Overview, r.Industry, r.Year,
+        return rows.Select(r => new QualificationRow(r.Id, r.CaseId, r.SeriesId, ReferenceCatalog.SeriesName(r.SeriesId), r.Overview, r.Industry, r.Year,
             r.ReviewingUnitName, r.Step, r.Status, r.LastOpinion, r.ApprovedAt is not null)).ToList();
     }
 
@@ -84,29 +73,24 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
     {
         var actor = await currentUser.RequireUnitAsync(UnitKind.Institution);
         await _qualificationValidator.EnsureValidAsync(form, ct);
-        await using var db = dbFactory.CreateDbContext();
-        var institution = await RequireInstitutionAsync(db, actor, ct);
-        var seriesId = form.SeriesId!.Value;
-        var open = await db.TrainingQualifications.Where(q => q.InstitutionId == institution.Id && q.SeriesId == seriesId)
-            .Join(db.ReviewCases.Where(c => c.Kind == ReviewKind.Qualification), q => q.Id, c => c.SubjectId, (q, c) => c.Status)
-            .Where(s => s != ReviewStatus.Closed)
-            .AnyAsync(ct);
-        if (open) throw new ValidationFailedException(nameof(form.SeriesId), $"已申请“{SeriesDirectory.NameOf(seriesId)}”专业培训资格，不能重复申请");
-
-        var reviewer = await QualificationRouting.FindReviewerAsync(db, institution.RegionCode, institution.Level, seriesId, ct)
-            ?? throw new DomainException($"本地区尚无“{SeriesDirectory.NameOf(seriesId)}”专业序列的行业主管部门在本系统完成角色申请，暂不能申请该专业培训资格");
-        var now = clock.GetUtcNow().UtcDateTime;
-        var qualification = new TrainingQualification
+        return await dbFactory.InTransactionAsync(async (db, ct) =>
         {
-            InstitutionId = institution.Id, SeriesId = seriesId, Overview = form.Overview.Trim(), Industry = form.Industry.Trim(),
-            Year = ChinaTime.Today(clock).Year, CreatedAt = now,
-        };
-        db.TrainingQualifications.Add(qualification);
-        await db.SaveChangesAsync(ct);
-        db.ReviewCases.Add(ReviewCase.Open(ReviewKind.Qualification, qualification.Id, qualification.Year, actor.UnitId, institution.Name,
-            reviewer.UnitId, reviewer.Name, QualificationRouting.StepFor(reviewer.Level), now));
-        await db.SaveChangesAsync(ct);
-        return qualification.Id;
+            var institution = await RequireInstitutionAsync(db, actor, ct);
+            var seriesId = form.SeriesId!.Value;
+            var open = await db.TrainingQualifications.Where(q => q.InstitutionId == institution.Id && q.SeriesId == seriesId)
+                .Join(db.ReviewCases.OfKind(ReviewKind.Qualification), q => q.Id, c => c.SubjectId, (q, c) => c.Status)
+                .Where(s => s != ReviewStatus.Closed)
+                .AnyAsync(ct);
+            if (open) throw new ValidationFailedException(nameof(form.SeriesId), $"已申请“{ReferenceCatalog.SeriesName(seriesId)}”专业培训资格，不能重复申请");
+
+            var reviewer = await QualificationRouting.FindReviewerAsync(db, institution.RegionCode, institution.Level, seriesId, ct)
+                ?? throw new DomainException($"本地区尚无“{ReferenceCatalog.SeriesName(seriesId)}”专业序列的行业主管部门在本系统完成角色申请，暂不能申请该专业培训资格");
+            var now = clock.GetUtcNow().UtcDateTime;
+            var qualification = TrainingQualification.Apply(institution, form, ChinaTime.Today(clock).Year, now);
+            await db.AddWithCaseAsync(qualification, q => ReviewCase.Open(ReviewKind.Qualification, q.Id, q.Year, actor.UnitId, institution.Name,
+                reviewer.UnitId, reviewer.Name, QualificationRouting.StepFor(reviewer.Level), now), ct);
+            return qualification.Id;
+        }, ct);
     }
 
     /// <summary>送审. A province-level institution's application is approved automatically (manual 1.5.2).</summary>
@@ -117,8 +101,7 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
         var institution = await RequireInstitutionAsync(db, actor, ct);
         var qualification = await db.TrainingQualifications.SingleOrDefaultAsync(q => q.Id == qualificationId, ct) ?? throw new DomainException("申请不存在");
         if (qualification.InstitutionId != institution.Id) throw new ScopeException();
-        var reviewCase = await db.ReviewCases.Include(c => c.History)
-            .SingleAsync(c => c.Kind == ReviewKind.Qualification && c.SubjectId == qualificationId, ct);
+        var reviewCase = await db.ReviewCases.Include(c => c.History).Of(ReviewKind.Qualification, qualificationId).SingleAsync(ct);
         reviewCase.EnsureEditable();
         if (!await db.Attachments.AnyAsync(a => a.OwnerType == OwnerType && a.OwnerId == qualificationId, ct))
             throw new DomainException("请先上传附件材料（如办学许可证、师资情况说明等），再送审");
@@ -141,7 +124,7 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
         var institution = await RequireInstitutionAsync(db, actor, ct);
         var qualification = await db.TrainingQualifications.SingleOrDefaultAsync(q => q.Id == qualificationId && q.InstitutionId == institution.Id, ct)
             ?? throw new ScopeException();
-        var reviewCase = await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.Qualification && c.SubjectId == qualificationId, ct);
+        var reviewCase = await db.ReviewCases.Of(ReviewKind.Qualification, qualificationId).SingleAsync(ct);
         if (reviewCase.Status != ReviewStatus.Draft) throw new DomainException("已送审的申请不能删除");
         db.ReviewCases.Remove(reviewCase);
         db.TrainingQualifications.Remove(qualification);

@@ -4,25 +4,29 @@ using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
+using CeAdmin.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Domain.Institutions;
 
+public sealed record AppliedSeriesRow(string SeriesName, string Overview, string Industry);
+
+/// <summary>What the 1.5.2 detail shows: 基本信息 and 申请培训专业 of the application under review.</summary>
+public sealed record QualificationDetail(int QualificationId, InstitutionForm Institution, string LevelLabel, string RegionName, IReadOnlyList<AppliedSeriesRow> AppliedSeries);
+
 /// <summary>The review workflow's view of 专业培训资格: approval lets the institution file plans of the series.</summary>
-public sealed class QualificationReviewHandler : IReviewSubjectHandler
+public sealed class QualificationReviewHandler : ReviewSubjectHandler<TrainingQualification, QualificationDetail>
 {
-    public ReviewKind Kind => ReviewKind.Qualification;
+    public override ReviewKind Kind => ReviewKind.Qualification;
 
-    public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
-        db.TrainingQualifications.AsNoTracking()
-            .Where(q => q.Id == reviewCase.SubjectId)
-            .Select(q => new SubjectLocation(q.Institution!.RegionCode, q.SeriesId))
-            .SingleAsync(ct);
+    public override string AttachmentOwnerType => InstitutionService.OwnerType;
 
-    public async Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct)
+    public override async Task<QualificationDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct)
     {
-        if (reviewCase.Status != ReviewStatus.Approved) return;
-        (await db.TrainingQualifications.SingleAsync(q => q.Id == reviewCase.SubjectId, ct)).ApprovedAt = nowUtc;
+        var q = await db.TrainingQualifications.AsNoTracking().Include(x => x.Institution).SingleAsync(x => x.Id == reviewCase.SubjectId, ct);
+        var i = q.Institution!;
+        return new QualificationDetail(q.Id, InstitutionForm.From(i), i.Level.ToLabel(), ReferenceCatalog.RegionFullName(i.RegionCode),
+            [new AppliedSeriesRow(ReferenceCatalog.SeriesName(q.SeriesId), q.Overview, q.Industry)]);
     }
 }
 
@@ -34,28 +38,26 @@ public sealed class QualificationAttachmentOwner : IAttachmentOwner
     public async Task EnsureVisibleAsync(AppDbContext db, Actor actor, int ownerId, CancellationToken ct)
     {
         var q = await QualificationAccess.FindAsync(db, ownerId, ct);
-        if (actor.UnitId == q.OwnerUnitId || actor.UnitId == q.ReviewingUnitId) return;
-        if (actor.UnitKind is not (UnitKind.Authority or UnitKind.Hrss)) throw new ScopeException();
-        (await Scope.ResolveAsync(db, actor, ct)).EnsureCovers(q.RegionCode, q.SeriesId);
+        await Scope.EnsureCanSeeAsync(db, actor, q.OwnerUnitId, q, q.ReviewingUnitId, ct);
     }
 
     public async Task EnsureEditableAsync(AppDbContext db, Actor actor, int ownerId, CancellationToken ct)
     {
         var q = await QualificationAccess.FindAsync(db, ownerId, ct);
         if (actor.UnitId != q.OwnerUnitId) throw new ScopeException();
-        (await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Kind == ReviewKind.Qualification && c.SubjectId == ownerId, ct)).EnsureEditable();
+        (await db.ReviewCases.AsNoTracking().Of(ReviewKind.Qualification, ownerId).SingleAsync(ct)).EnsureEditable();
     }
 }
 
 internal static class QualificationAccess
 {
-    public sealed record Location(int OwnerUnitId, int ReviewingUnitId, string RegionCode, int SeriesId);
+    public sealed record Location(int OwnerUnitId, int ReviewingUnitId, string RegionCode, int SeriesId) : IScoped;
 
     public static async Task<Location> FindAsync(AppDbContext db, int qualificationId, CancellationToken ct) =>
         await (from q in db.TrainingQualifications.AsNoTracking()
-               join c in db.ReviewCases on new { K = ReviewKind.Qualification, S = q.Id } equals new { K = c.Kind, S = c.SubjectId }
+               join c in db.ReviewCases.OfKind(ReviewKind.Qualification) on q.Id equals c.SubjectId
                where q.Id == qualificationId
-               select new Location(q.Institution!.UnitAccountId, c.ReviewingUnitId, q.Institution.RegionCode, q.SeriesId))
+               select new Location(q.Institution!.UnitAccountId, c.ReviewingUnitId, q.RegionCode, q.SeriesId))
             .SingleOrDefaultAsync(ct) ?? throw new DomainException("专业培训资格申请不存在");
 }
 
@@ -64,7 +66,7 @@ public sealed record QualificationReviewRow(int CaseId, string ApplicantName, st
 {
     public static readonly IReadOnlyList<Exports.ExportColumn<QualificationReviewRow>> ExportColumns = Exports.ExportColumns.For<QualificationReviewRow>()
         .Text("机构名称", r => r.ApplicantName, 30).Text("机构码", r => r.Code, 22)
-        .Text("申请培训专业", r => ReferenceData.SeriesDirectory.NameOf(r.SeriesId), 18).AddReviewColumns().Build();
+        .Text("申请培训专业", r => ReferenceData.ReferenceCatalog.SeriesName(r.SeriesId), 18).AddReviewColumns().Build();
 }
 
 /// <summary>The review grid of 施教机构专业培训资格审核, optionally narrowed to one series (the 专业 filter).</summary>
@@ -74,9 +76,7 @@ public sealed class QualificationReviewQueue(int? seriesId = null) : ReviewQueue
 
     protected internal override IQueryable<TrainingQualification> Subjects(AppDbContext db, Scope scope)
     {
-        var prefix = scope.RegionPrefix;
-        var query = db.TrainingQualifications.Where(q => q.Institution!.RegionCode.StartsWith(prefix));
-        if (scope.SeriesId is { } own) query = query.Where(q => q.SeriesId == own);
+        var query = db.TrainingQualifications.VisibleTo(scope);
         return seriesId is { } s ? query.Where(q => q.SeriesId == s) : query;
     }
 

@@ -6,7 +6,7 @@ namespace CeAdmin.Domain.Organizations;
 /// 行业主管部门（行业组织）: the profile a unit files in its role application (1.2.1). It acts as an
 /// authority once ApprovedAt is set; its defining fields change only through a new application.
 /// </summary>
-public sealed class Authority
+public sealed class Authority : Approvals.IReviewSubject
 {
     public int Id { get; set; }
     public int UnitAccountId { get; set; }
@@ -36,4 +36,30 @@ public sealed class Authority
     public DateTime? ApprovedAt { get; set; }
 
     public bool IsApproved => ApprovedAt is not null;
+
+    /// <summary>保存 of 1.2.1: every field of the validated application (Level, SeriesId and the region are set then).</summary>
+    public void Update(AuthorityApplicationForm form)
+    {
+        UpdateContact(form);
+        Name = form.Name.Trim();
+        CodeType = form.CodeType;
+        Code = form.Code.Trim().ToUpperInvariant();
+        Nature = form.Nature;
+        Level = form.Level!.Value;
+        SeriesId = form.SeriesId!.Value;
+        RegionCode = form.RegionCode!;
+        ParentAuthorityId = form.Level == AffiliationLevel.Province ? null : form.ParentAuthorityId;
+    }
+
+    /// <summary>保存 of 1.2.2: the contact fields only, without review.</summary>
+    public void UpdateContact(AuthorityContactForm form)
+    {
+        ContactName = form.ContactName.Trim();
+        OfficePhone = form.OfficePhone.Trim();
+        Mobile = form.Mobile.Trim();
+        Email = form.Email.Trim();
+        PostalCode = form.PostalCode.Trim();
+        Address = form.Address.Trim();
+        Functions = form.Functions.Trim();
+    }
 }

@@ -42,7 +42,7 @@ public sealed class AuthorityApplicationService(
         var authority = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.UnitAccountId == actor.UnitId, ct);
         if (authority is not null)
         {
-            var application = await db.ReviewCases.AsNoTracking().SingleAsync(ApplicationOf(authority.Id), ct);
+            var application = await db.ReviewCases.AsNoTracking().Of(ReviewKind.AuthorityApplication, authority.Id).SingleAsync(ct);
             return new AuthorityApplicationView(authority.Id, application.Id, application.Status, application.ReviewingUnitName,
                 application.LastOpinion, AuthorityApplicationForm.From(authority));
         }
@@ -97,35 +97,23 @@ public sealed class AuthorityApplicationService(
         var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
         await _validator.EnsureValidAsync(form, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-
-        // The authority needs its id before its case can point at it: two saves, one transaction.
         return await dbFactory.InTransactionAsync(async (db, ct) =>
         {
             var route = await RouteAsync(db, form, ct);
             var authority = await db.Authorities.SingleOrDefaultAsync(a => a.UnitAccountId == actor.UnitId, ct);
-            var application = authority is null ? null : await db.ReviewCases.Include(c => c.History).SingleAsync(ApplicationOf(authority.Id), ct);
-            application?.EnsureEditable();
-
             if (authority is null)
             {
                 authority = new Authority { UnitAccountId = actor.UnitId, CreatedAt = now };
-                db.Authorities.Add(authority);
+                authority.Update(form);
+                await db.AddWithCaseAsync(authority, a => ReviewCase.Open(ReviewKind.AuthorityApplication, a.Id, ChinaTime.Today(clock).Year, actor.UnitId,
+                    a.Name, route.UnitId, route.UnitName, route.Step, now), ct);
+                return authority.Id;
             }
 
-            form.ApplyTo(authority);
-            await db.SaveChangesAsync(ct);
-
-            if (application is null)
-            {
-                application = ReviewCase.Open(ReviewKind.AuthorityApplication, authority.Id, ChinaTime.Today(clock).Year, actor.UnitId,
-                    authority.Name, route.UnitId, route.UnitName, route.Step, now);
-                db.ReviewCases.Add(application);
-            }
-            else
-            {
-                Reroute(application, authority.Name, route);
-            }
-
+            var application = await db.ReviewCases.Include(c => c.History).Of(ReviewKind.AuthorityApplication, authority.Id).SingleAsync(ct);
+            application.EnsureEditable();
+            authority.Update(form);
+            Reroute(application, authority.Name, route);
             await SaveApplicationAsync(db, ct);
             return authority.Id;
         }, ct);
@@ -138,7 +126,7 @@ public sealed class AuthorityApplicationService(
         await using var db = dbFactory.CreateDbContext();
         var authority = await db.Authorities.AsNoTracking().SingleOrDefaultAsync(a => a.UnitAccountId == actor.UnitId, ct)
             ?? throw new DomainException(AuthorityApplication.NotAppliedMessage);
-        var application = await db.ReviewCases.Include(c => c.History).SingleAsync(ApplicationOf(authority.Id), ct);
+        var application = await db.ReviewCases.Include(c => c.History).Of(ReviewKind.AuthorityApplication, authority.Id).SingleAsync(ct);
         application.EnsureEditable();
 
         var hasMaterial = await db.Attachments.AnyAsync(
@@ -153,9 +141,6 @@ public sealed class AuthorityApplicationService(
         application.Submit(actor, clock.GetUtcNow().UtcDateTime, AuthorityApplication.SubmitStep);
         await SaveApplicationAsync(db, ct);
     }
-
-    private static System.Linq.Expressions.Expression<Func<ReviewCase, bool>> ApplicationOf(int authorityId) =>
-        c => c.Kind == ReviewKind.AuthorityApplication && c.SubjectId == authorityId;
 
     private static void Reroute(ReviewCase application, string applicantName, Route route)
     {

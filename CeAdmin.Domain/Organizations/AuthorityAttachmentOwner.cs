@@ -26,7 +26,7 @@ public sealed class AuthorityAttachmentOwner : IAttachmentOwner
         if (ownerUnitId is null || ownerUnitId != actor.UnitId) throw new ScopeException();
 
         var application = await db.ReviewCases.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Kind == ReviewKind.AuthorityApplication && c.SubjectId == ownerId, ct);
+            .Of(ReviewKind.AuthorityApplication, ownerId).SingleOrDefaultAsync(ct);
         application?.EnsureEditable();
     }
 }

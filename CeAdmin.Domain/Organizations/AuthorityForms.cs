@@ -30,17 +30,6 @@ public class AuthorityContactForm
         return form;
     }
 
-    public void ApplyContactTo(Authority authority)
-    {
-        authority.ContactName = ContactName.Trim();
-        authority.OfficePhone = OfficePhone.Trim();
-        authority.Mobile = Mobile.Trim();
-        authority.Email = Email.Trim();
-        authority.PostalCode = PostalCode.Trim();
-        authority.Address = Address.Trim();
-        authority.Functions = Functions.Trim();
-    }
-
     protected void CopyContactFrom(Authority authority)
     {
         ContactName = authority.ContactName;
@@ -78,7 +67,7 @@ public sealed class AuthorityApplicationForm : AuthorityContactForm
     public UnitCodeType CodeType { get; set; } = UnitCodeType.Uscc;
     public string Code { get; set; } = "";
 
-    /// <summary>单位性质, one of <see cref="Lookups.UnitNatures"/>.</summary>
+    /// <summary>单位性质, one of <see cref="ReferenceCatalog.UnitNatures"/>.</summary>
     public string Nature { get; set; } = "";
 
     /// <summary>隶属关系.</summary>
@@ -120,20 +109,6 @@ public sealed class AuthorityApplicationForm : AuthorityContactForm
         form.ParentAuthorityId = authority.ParentAuthorityId;
         return form;
     }
-
-    /// <summary>Copies every field; call only after validation (Level, SeriesId and the region are set then).</summary>
-    public void ApplyTo(Authority authority)
-    {
-        ApplyContactTo(authority);
-        authority.Name = Name.Trim();
-        authority.CodeType = CodeType;
-        authority.Code = Code.Trim().ToUpperInvariant();
-        authority.Nature = Nature;
-        authority.Level = Level!.Value;
-        authority.SeriesId = SeriesId!.Value;
-        authority.RegionCode = RegionCode!;
-        authority.ParentAuthorityId = Level == AffiliationLevel.Province ? null : ParentAuthorityId;
-    }
 }
 
 public sealed class AuthorityApplicationFormValidator : FormValidator<AuthorityApplicationForm>
@@ -145,7 +120,7 @@ public sealed class AuthorityApplicationFormValidator : FormValidator<AuthorityA
         RuleFor(x => x.Code).Uscc().When(x => x.CodeType == UnitCodeType.Uscc);
         RuleFor(x => x.Code).OrganizationCode().When(x => x.CodeType == UnitCodeType.OrganizationCode);
         RuleFor(x => x.Nature).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("请选择单位性质")
-            .Must(n => Lookups.UnitNatures.Contains(n)).WithMessage("请从列表中选择单位性质");
+            .Must(n => ReferenceCatalog.UnitNatures.Contains(n)).WithMessage("请从列表中选择单位性质");
         RuleFor(x => x.Level).NotNull().WithMessage("请选择隶属关系");
         RuleFor(x => x.SeriesId).Cascade(CascadeMode.Stop).NotNull().WithMessage("请选择专业序列")
             .Must(id => id is null || ReferenceCatalog.SeriesName(id.Value).Length > 0).WithMessage("请从列表中选择专业序列");

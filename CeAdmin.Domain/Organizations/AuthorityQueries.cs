@@ -7,14 +7,6 @@ namespace CeAdmin.Domain.Organizations;
 
 public static class AuthorityQueries
 {
-    /// <summary>The authorities in <paramref name="scope"/>: inside its region and, for an authority, of its series.</summary>
-    public static IQueryable<Authority> VisibleTo(this IQueryable<Authority> authorities, Scope scope)
-    {
-        var prefix = scope.RegionPrefix;
-        var inRegion = authorities.Where(a => a.RegionCode.StartsWith(prefix));
-        return scope.SeriesId is { } series ? inRegion.Where(a => a.SeriesId == series) : inRegion;
-    }
-
     /// <summary>
     /// The parents a city or county application may choose (省级 → 市级 → 区县): approved authorities of
     /// the level above, of the same series, whose region holds <paramref name="regionCode"/>.
@@ -39,9 +31,9 @@ internal static class AuthorityAccess
     {
         var authority = await db.Authorities.AsNoTracking()
             .Where(a => a.Id == authorityId)
-            .Select(a => new { a.UnitAccountId, a.RegionCode, a.SeriesId })
+            .Select(a => new { a.UnitAccountId, Location = new Approvals.SubjectLocation(a.RegionCode, a.SeriesId) })
             .SingleOrDefaultAsync(ct)
             ?? throw new ScopeException();
-        await Scope.EnsureCanSeeAsync(db, actor, authority.UnitAccountId, authority.RegionCode, authority.SeriesId, ct);
+        await Scope.EnsureCanSeeAsync(db, actor, authority.UnitAccountId, authority.Location, ct: ct);
     }
 }

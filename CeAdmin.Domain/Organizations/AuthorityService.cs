@@ -63,9 +63,8 @@ public sealed class AuthorityService(IDbContextFactory<AppDbContext> dbFactory, 
 
     public async Task<OwnAuthority> GetMineAsync(CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
         await using var db = dbFactory.CreateDbContext();
-        var scope = await Scope.ResolveAsync(db, actor, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority);
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == scope.AuthorityId, ct);
         return new OwnAuthority(await DetailAsync(db, authority, ct), AuthorityContactForm.From(authority));
     }
@@ -73,12 +72,12 @@ public sealed class AuthorityService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>保存 of 1.2.2: only the contact fields change; the defining fields need a new application.</summary>
     public async Task SaveContactAsync(AuthorityContactForm form, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
+        await currentUser.RequireUnitAsync(UnitKind.Authority);
         await _contactValidator.EnsureValidAsync(form, ct);
         await using var db = dbFactory.CreateDbContext();
-        var scope = await Scope.ResolveAsync(db, actor, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority);
         var authority = await db.Authorities.SingleAsync(a => a.Id == scope.AuthorityId, ct);
-        form.ApplyContactTo(authority);
+        authority.UpdateContact(form);
         await db.SaveChangesAsync(ct);
     }
 
@@ -95,9 +94,8 @@ public sealed class AuthorityService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>行业主管查询: the approved authorities below the caller's level, in its region and series.</summary>
     public async Task<Page<SubordinateAuthorityRow>> SubordinatesAsync(AuthoritySearchFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
         await using var db = dbFactory.CreateDbContext();
-        var query = Subordinates(db, await Scope.ResolveAsync(db, actor, ct), filter);
+        var query = Subordinates(db, await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority), filter);
         var total = await query.CountAsync(ct);
         var rows = await SortSubordinates(query, page).PageBy(page).Select(SubordinateRow).ToListAsync(ct);
         return new Page<SubordinateAuthorityRow>(rows, total);
@@ -106,9 +104,8 @@ public sealed class AuthorityService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>导出Excel of 行业主管查询: every row of the filter, streamed.</summary>
     public async Task ExportSubordinatesAsync(AuthoritySearchFilter filter, Stream output, IProgress<int>? progress, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority);
         await using var db = dbFactory.CreateDbContext();
-        var rows = SortSubordinates(Subordinates(db, await Scope.ResolveAsync(db, actor, ct), filter), new PageRequest()).Select(SubordinateRow).AsAsyncEnumerable();
+        var rows = SortSubordinates(Subordinates(db, await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority), filter), new PageRequest()).Select(SubordinateRow).AsAsyncEnumerable();
         await Exports.ExcelExporter.WriteAsync(output, rows, SubordinateAuthorityRow.ExportColumns, "行业主管查询", progress, ct);
     }
 
@@ -139,7 +136,7 @@ public sealed class AuthorityService(IDbContextFactory<AppDbContext> dbFactory, 
     private static async Task<AuthorityDetail> DetailAsync(AppDbContext db, Authority authority, CancellationToken ct)
     {
         var reviewingOrg = await db.ReviewCases.AsNoTracking()
-            .Where(c => c.Kind == ReviewKind.AuthorityApplication && c.SubjectId == authority.Id)
+            .Of(ReviewKind.AuthorityApplication, authority.Id)
             .Select(c => c.ReviewingUnitName)
             .FirstOrDefaultAsync(ct);
         return AuthorityDetail.From(authority, reviewingOrg ?? "");

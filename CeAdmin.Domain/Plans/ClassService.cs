@@ -32,12 +32,7 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         var instructors = (await db.Teachers.AsNoTracking().Where(t => teacherIds.Contains(t.Id)).OrderBy(t => t.Name)
                 .Select(t => new InstructorRow(t.Id, t.Name, t.Title, t.Email, t.Phone, t.IdNumber)).ToListAsync(ct))
             .Select(i => isOwner ? i : i with { IdNumber = IdNumber.Mask(i.IdNumber) }).ToList();
-        var form = new ClassForm
-        {
-            Name = c.Name, PlannedOpenDate = ToDate(c.PlannedOpenDate), StudyMode = c.StudyMode, StudyStart = ToDate(c.StudyStart), StudyEnd = ToDate(c.StudyEnd),
-            PlannedEnrolment = c.PlannedEnrolment, HeadTeacherId = c.HeadTeacherId, ExamType = c.ExamType, Location = c.Location, Schedule = c.Schedule,
-            InstructorIds = teacherIds, Subjects = c.Subjects.OrderBy(s => s.Id).Select(s => s.Name).ToList(),
-        };
+        var form = ClassForm.From(c);
         var idNumber = isOwner ? c.HeadTeacherIdNumber : IdNumber.Mask(c.HeadTeacherIdNumber);
         // The owner sees its teachers' full 公民身份号码: 查看个人信息.
         if (isOwner)
@@ -63,7 +58,7 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         await _validator.EnsureValidAsync(form, ct);
         await using var db = dbFactory.CreateDbContext();
         var plan = await PlanService.LoadOwnAsync(db, actor, planId, ct);
-        (await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct)).EnsureEditable();
+        (await db.ReviewCases.Of(ReviewKind.TrainingPlan, planId).SingleAsync(ct)).EnsureEditable();
         var start = DateOnly.FromDateTime(form.StudyStart!.Value);
         var end = DateOnly.FromDateTime(form.StudyEnd!.Value);
         if (!PlanRules.InsidePlan(start, end, plan.StartDate, plan.EndDate))
@@ -72,18 +67,7 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         var trainingClass = classId is null ? new TrainingClass { PlanId = planId }
             : await db.TrainingClasses.Include(c => c.Instructors).Include(c => c.Subjects).SingleOrDefaultAsync(c => c.Id == classId && c.PlanId == planId, ct)
               ?? throw new DomainException("培训班不存在");
-        await ApplyTeachersAsync(db, actor, trainingClass, form, ct);
-        trainingClass.Name = form.Name.Trim();
-        trainingClass.PlannedOpenDate = DateOnly.FromDateTime(form.PlannedOpenDate!.Value);
-        trainingClass.StudyMode = form.StudyMode;
-        trainingClass.StudyStart = start;
-        trainingClass.StudyEnd = end;
-        trainingClass.PlannedEnrolment = form.PlannedEnrolment!.Value;
-        trainingClass.ExamType = form.ExamType;
-        trainingClass.Location = form.Location.Trim();
-        trainingClass.Schedule = form.Schedule.Trim();
-        trainingClass.Subjects.Clear();
-        trainingClass.Subjects.AddRange(form.Subjects.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().Select(s => new ClassSubject { Name = s }));
+        trainingClass.Update(form, await HeadTeacherAsync(db, actor, trainingClass, form, ct));
         if (classId is null) db.TrainingClasses.Add(trainingClass);
         await db.SaveChangesAsync(ct);
         return trainingClass.Id;
@@ -94,12 +78,13 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Institution, UnitKind.Employer);
         await using var db = dbFactory.CreateDbContext();
         await PlanService.LoadOwnAsync(db, actor, planId, ct);
-        (await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct)).EnsureEditable();
+        (await db.ReviewCases.Of(ReviewKind.TrainingPlan, planId).SingleAsync(ct)).EnsureEditable();
         db.TrainingClasses.RemoveRange(await db.TrainingClasses.Where(c => c.PlanId == planId && classIds.Contains(c.Id)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
     }
 
-    private static async Task ApplyTeachersAsync(AppDbContext db, Actor actor, TrainingClass trainingClass, ClassForm form, CancellationToken ct)
+    /// <summary>Newly chosen teachers must be enabled ones of the owner's registry (those kept may have been disabled since); the head teacher is the owner's.</summary>
+    private static async Task<Teacher> HeadTeacherAsync(AppDbContext db, Actor actor, TrainingClass trainingClass, ClassForm form, CancellationToken ct)
     {
         var kept = trainingClass.Instructors.Select(i => i.TeacherId).ToHashSet();
         if (trainingClass.HeadTeacherId is { } head) kept.Add(head);
@@ -109,17 +94,6 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
         if (newlyChosen.Except(selectable).Any())
             throw new ValidationFailedException(nameof(form.InstructorIds), "只能选择本单位师资库中已启用的教师");
 
-        var headTeacher = await db.Teachers.AsNoTracking().SingleAsync(t => t.Id == form.HeadTeacherId && t.OwnerUnitId == actor.UnitId, ct);
-        trainingClass.HeadTeacherId = headTeacher.Id;
-        trainingClass.HeadTeacherName = headTeacher.Name;
-        trainingClass.HeadTeacherPhone = headTeacher.Phone;
-        trainingClass.HeadTeacherIdNumber = headTeacher.IdNumber;
-        trainingClass.HeadTeacherEmail = headTeacher.Email;
-        trainingClass.HeadTeacherTitle = headTeacher.Title;
-        trainingClass.Instructors.RemoveAll(i => !form.InstructorIds.Contains(i.TeacherId));
-        foreach (var id in form.InstructorIds.Distinct().Where(id => trainingClass.Instructors.All(i => i.TeacherId != id)))
-            trainingClass.Instructors.Add(new ClassInstructor { TeacherId = id });
+        return await db.Teachers.AsNoTracking().SingleAsync(t => t.Id == form.HeadTeacherId && t.OwnerUnitId == actor.UnitId, ct);
     }
-
-    private static DateTime ToDate(DateOnly d) => d.ToDateTime(TimeOnly.MinValue);
 }

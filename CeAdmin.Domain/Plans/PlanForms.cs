@@ -20,13 +20,23 @@ public sealed class PlanForm
     public string Content { get; set; } = "";
     public string Audience { get; set; } = "";
     public string? Remarks { get; set; }
+
+    /// <summary>The stored plan, to edit or to show read-only; <paramref name="courseName"/> is its course's.</summary>
+    public static PlanForm From(TrainingPlan plan, string courseName) => new()
+    {
+        CatalogCourseId = plan.CatalogCourseId, CourseName = courseName, Year = plan.Year, Name = plan.Name, Days = plan.Days, Hours = plan.Hours,
+        PlannedSessions = plan.PlannedSessions, StartDate = plan.StartDate.ToDateTime(TimeOnly.MinValue), EndDate = plan.EndDate.ToDateTime(TimeOnly.MinValue),
+        Content = plan.Content, Audience = plan.Audience, Remarks = plan.Remarks,
+    };
 }
 
 /// <summary>The plan form's rules; the hours rule is the plan year's (6 学时 a day before 2021, 8 after).</summary>
 public sealed class PlanFormValidator : FormValidator<PlanForm>
 {
-    public PlanFormValidator(HoursRuleBook rules)
+    /// <param name="clock">For the rule of the current year while no 年度 is chosen yet.</param>
+    public PlanFormValidator(HoursRuleBook rules, TimeProvider clock)
     {
+        int YearOf(PlanForm f) => f.Year ?? ChinaTime.Today(clock).Year;
         RuleFor(x => x.CatalogCourseId).NotNull().WithMessage("请选择专业课程名称");
         RuleFor(x => x.Year).NotNull().WithMessage("请选择年度").InclusiveBetween(2000, 2100).WithMessage("年度不正确");
         RuleFor(x => x.Name).NotEmpty().WithMessage("请输入培训计划名称").MaxChars(100, "培训计划名称");
@@ -35,8 +45,8 @@ public sealed class PlanFormValidator : FormValidator<PlanForm>
             .LessThanOrEqualTo(365).WithMessage("培训天数不能超过365天")
             .Must(d => d is null || d * 2 == Math.Floor(d.Value * 2)).WithMessage("培训天数以0.5天为单位");
         RuleFor(x => x.Hours).NotNull().WithMessage("请输入继续教育学时").GreaterThan(0).WithMessage("继续教育学时必须大于0");
-        RuleFor(x => x.Hours).Must((f, hours) => PlanRules.HoursWithinRule(f.Days, hours, rules.For(f.Year ?? DateTime.Today.Year)))
-            .WithMessage(f => PlanRules.HoursMessage(f.Days, rules.For(f.Year ?? DateTime.Today.Year)))
+        RuleFor(x => x.Hours).Must((f, hours) => PlanRules.HoursWithinRule(f.Days, hours, rules.For(YearOf(f))))
+            .WithMessage(f => PlanRules.HoursMessage(f.Days, rules.For(YearOf(f))))
             .When(f => f.Days > 0 && f.Hours > 0);
         RuleFor(x => x.PlannedSessions).NotNull().WithMessage("请输入拟办期数").InclusiveBetween(1, 999).WithMessage("拟办期数应在1-999之间");
         RuleFor(x => x.StartDate).NotNull().WithMessage("请选择计划开始时间");
@@ -81,6 +91,16 @@ public sealed class ClassForm
     public string Schedule { get; set; } = "";
     public List<int> InstructorIds { get; set; } = [];
     public List<string> Subjects { get; set; } = [];
+
+    /// <summary>The stored class, to edit or to show read-only (instructors and subjects loaded).</summary>
+    public static ClassForm From(TrainingClass c) => new()
+    {
+        Name = c.Name, PlannedOpenDate = ToDate(c.PlannedOpenDate), StudyMode = c.StudyMode, StudyStart = ToDate(c.StudyStart), StudyEnd = ToDate(c.StudyEnd),
+        PlannedEnrolment = c.PlannedEnrolment, HeadTeacherId = c.HeadTeacherId, ExamType = c.ExamType, Location = c.Location, Schedule = c.Schedule,
+        InstructorIds = c.Instructors.Select(i => i.TeacherId).ToList(), Subjects = c.Subjects.OrderBy(s => s.Id).Select(s => s.Name).ToList(),
+    };
+
+    private static DateTime ToDate(DateOnly d) => d.ToDateTime(TimeOnly.MinValue);
 }
 
 public sealed class ClassFormValidator : FormValidator<ClassForm>

@@ -2,6 +2,7 @@ using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
+using CeAdmin.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Domain.Plans;
@@ -34,7 +35,7 @@ public static class PlanQueries
 {
     public static IQueryable<PlanListItem> Rows(AppDbContext db) =>
         from p in db.TrainingPlans.AsNoTracking()
-        join c in db.ReviewCases on new { K = ReviewKind.TrainingPlan, S = p.Id } equals new { K = c.Kind, S = c.SubjectId }
+        join c in db.ReviewCases.OfKind(ReviewKind.TrainingPlan) on p.Id equals c.SubjectId
         join k in db.CatalogCourses on p.CatalogCourseId equals k.Id
         select new PlanListItem
         {
@@ -80,14 +81,6 @@ public static class PlanQueries
         return sorted?.ThenBy(r => r.Id) ?? query.OrderByDescending(r => r.Id);
     }
 
-    /// <summary>The plans in <paramref name="scope"/>: inside its region and, for an authority, of its series.</summary>
-    public static IQueryable<TrainingPlan> VisibleTo(this IQueryable<TrainingPlan> plans, Scope scope)
-    {
-        var prefix = scope.RegionPrefix;
-        var inRegion = plans.Where(p => p.RegionCode.StartsWith(prefix));
-        return scope.SeriesId is { } series ? inRegion.Where(p => p.SeriesId == series) : inRegion;
-    }
-
     public static IQueryable<ClassRow> ClassRowsOf(AppDbContext db, int planId) =>
         from c in db.TrainingClasses.AsNoTracking()
         join p in db.TrainingPlans on c.PlanId equals p.Id
@@ -95,11 +88,19 @@ public static class PlanQueries
         orderby c.Id
         select new ClassRow(c.Id, c.PlanId, c.Name, c.HeadTeacherName, c.PlannedOpenDate, c.PlannedEnrolment, p.Days, p.OwnerName, p.Name);
 
-    /// <summary>The owner sees its plan; so do the reviewing unit of its case and any authority or the HRSS department in whose scope it lies.</summary>
-    public static async Task EnsureCanSeeAsync(AppDbContext db, Actor actor, TrainingPlan plan, ReviewCase reviewCase, CancellationToken ct)
+    /// <summary>The plan as its pages show it, for a caller already allowed to see it; only its owner may edit it, and only while the case allows.</summary>
+    public static async Task<PlanDetail> DetailAsync(AppDbContext db, Actor actor, TrainingPlan plan, ReviewCase reviewCase, CancellationToken ct)
     {
-        if (actor.UnitId == plan.OwnerUnitId || actor.UnitId == reviewCase.ReviewingUnitId) return;
-        if (actor.UnitKind is not (UnitKind.Authority or UnitKind.Hrss)) throw new ScopeException();
-        (await Scope.ResolveAsync(db, actor, ct)).EnsureCovers(plan.RegionCode, plan.SeriesId);
+        var course = await db.CatalogCourses.AsNoTracking().Where(c => c.Id == plan.CatalogCourseId).Select(c => c.Name).SingleAsync(ct);
+        var rule = (await HoursRuleBook.LoadAsync(db, ct)).For(plan.Year);
+        var classes = await ClassRowsOf(db, plan.Id).ToListAsync(ct);
+        var form = PlanForm.From(plan, course);
+        return new PlanDetail(plan.Id, reviewCase.Id, plan.OwnerKind, plan.OwnerName, course, ReferenceCatalog.SeriesName(plan.SeriesId), form, rule.Hint,
+            reviewCase.Status, reviewCase.ReviewingUnitName, reviewCase.Step, reviewCase.LastOpinion,
+            reviewCase.IsEditable && plan.OwnerUnitId == actor.UnitId, classes);
     }
+
+    /// <summary>The owner sees its plan; so do the reviewing unit of its case and any authority or the HRSS department in whose scope it lies.</summary>
+    public static Task EnsureCanSeeAsync(AppDbContext db, Actor actor, TrainingPlan plan, ReviewCase reviewCase, CancellationToken ct) =>
+        Scope.EnsureCanSeeAsync(db, actor, plan.OwnerUnitId, plan, reviewCase.ReviewingUnitId, ct);
 }

@@ -49,15 +49,14 @@ public sealed class PlanQueryService(IDbContextFactory<AppDbContext> dbFactory, 
 
     private async Task<IQueryable<PlanListItem>> PlansOfAsync(AppDbContext db, CancellationToken ct)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Hrss);
-        if (actor.UnitKind == UnitKind.Authority) await Scope.ResolveAsync(db, actor, ct);
-        return PlanQueries.Rows(db).Where(r => (r.ReviewingUnitId == actor.UnitId && r.Status == ReviewStatus.Approved) || r.OwnerUnitId == actor.UnitId);
+        // Narrower than the scope: the plans this unit decided or filed (an authority must still be approved).
+        var unitId = (await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss)).UnitId;
+        return PlanQueries.Rows(db).Where(r => (r.ReviewingUnitId == unitId && r.Status == ReviewStatus.Approved) || r.OwnerUnitId == unitId);
     }
 
     private async Task<IQueryable<ClassListItem>> ClassesOfAsync(AppDbContext db, ClassFilter filter, CancellationToken ct)
     {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Hrss);
-        var scope = await Scope.ResolveAsync(db, actor, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var query =
             from c in db.TrainingClasses.AsNoTracking()
             join p in db.TrainingPlans.VisibleTo(scope) on c.PlanId equals p.Id

@@ -45,7 +45,7 @@ public static class PlanRouting
     public static async Task EnsureMayFileAsync(AppDbContext db, PlanOwner owner, int seriesId, CancellationToken ct)
     {
         if (owner.Kind == UnitKind.Institution && !(await InstitutionService.ApprovedSeriesAsync(db, owner.UnitId, ct)).Contains(seriesId))
-            throw new DomainException($"本机构尚未取得“{SeriesDirectory.NameOf(seriesId)}”专业培训资格（须审核通过），不能申报该专业序列的专业课计划");
+            throw new DomainException($"本机构尚未取得“{ReferenceCatalog.SeriesName(seriesId)}”专业培训资格（须审核通过），不能申报该专业序列的专业课计划");
         if (owner.Kind == UnitKind.Authority)
         {
             var own = await db.Authorities.AsNoTracking().Where(a => a.UnitAccountId == owner.UnitId).Select(a => a.SeriesId).SingleAsync(ct);
@@ -63,7 +63,7 @@ public static class PlanRouting
             return new PlanReviewer(hrss.Id, hrss.Name, HrssStep);
         }
         var reviewer = await QualificationRouting.FindReviewerAsync(db, owner.RegionCode, owner.Level, seriesId, ct)
-            ?? throw new DomainException($"本地区尚无“{SeriesDirectory.NameOf(seriesId)}”专业序列的行业主管部门，暂不能申报");
+            ?? throw new DomainException($"本地区尚无“{ReferenceCatalog.SeriesName(seriesId)}”专业序列的行业主管部门，暂不能申报");
         return new PlanReviewer(reviewer.UnitId, reviewer.Name, AuthorityStep);
     }
 

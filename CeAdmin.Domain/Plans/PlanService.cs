@@ -40,72 +40,47 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         var plan = await db.TrainingPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct) ?? throw new DomainException("专业课计划不存在");
         var reviewCase = await CaseOfAsync(db, planId, ct);
         await PlanQueries.EnsureCanSeeAsync(db, actor, plan, reviewCase, ct);
-        var course = await db.CatalogCourses.AsNoTracking().Where(c => c.Id == plan.CatalogCourseId).Select(c => c.Name).SingleAsync(ct);
-        var rule = (await HoursRuleBook.LoadAsync(db, ct)).For(plan.Year);
-        var classes = await PlanQueries.ClassRowsOf(db, planId).ToListAsync(ct);
-        var form = new PlanForm
-        {
-            CatalogCourseId = plan.CatalogCourseId, CourseName = course, Year = plan.Year, Name = plan.Name, Days = plan.Days, Hours = plan.Hours,
-            PlannedSessions = plan.PlannedSessions, StartDate = plan.StartDate.ToDateTime(TimeOnly.MinValue), EndDate = plan.EndDate.ToDateTime(TimeOnly.MinValue),
-            Content = plan.Content, Audience = plan.Audience, Remarks = plan.Remarks,
-        };
-        return new PlanDetail(plan.Id, reviewCase.Id, plan.OwnerKind, plan.OwnerName, course, SeriesDirectory.NameOf(plan.SeriesId), form, rule.Hint,
-            reviewCase.Status, reviewCase.ReviewingUnitName, reviewCase.Step, reviewCase.LastOpinion,
-            reviewCase.IsEditable && plan.OwnerUnitId == actor.UnitId, classes);
+        return await PlanQueries.DetailAsync(db, actor, plan, reviewCase, ct);
     }
 
-    /// <summary>保存 of 基本信息: creates the plan and its (draft) case, or updates a plan still editable.</summary>
+    /// <summary>保存 of 基本信息: creates the plan and its (draft) case together, or updates a plan still editable.</summary>
     public async Task<int> SaveAsync(int? planId, PlanForm form, CancellationToken ct = default)
     {
         var actor = await currentUser.RequireUnitAsync(Filers);
-        await using var db = dbFactory.CreateDbContext();
-        await new PlanFormValidator(await HoursRuleBook.LoadAsync(db, ct)).EnsureValidAsync(form, ct);
-        var owner = await PlanRouting.OwnerAsync(db, actor, ct);
-        var course = await (from c in db.CatalogCourses join k in db.CourseCatalogs on c.CatalogId equals k.Id
-                            where c.Id == form.CatalogCourseId && k.Status == CatalogStatus.Published
-                            select new { c.Id, k.SeriesId, k.Year }).SingleOrDefaultAsync(ct)
-            ?? throw new ValidationFailedException(nameof(form.CatalogCourseId), "请从已发布的专业课目录中选择专业课程");
-        if (course.Year != form.Year)
-            throw new ValidationFailedException(nameof(form.Year), $"所选专业课属于{course.Year}年度目录，计划年度应为{course.Year}");
-        await PlanRouting.EnsureMayFileAsync(db, owner, course.SeriesId, ct);
-        var reviewer = await PlanRouting.ReviewerAsync(db, owner, course.SeriesId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        return await dbFactory.InTransactionAsync(async (db, ct) =>
+        {
+            await new PlanFormValidator(await HoursRuleBook.LoadAsync(db, ct), clock).EnsureValidAsync(form, ct);
+            var owner = await PlanRouting.OwnerAsync(db, actor, ct);
+            var course = await (from c in db.CatalogCourses join k in db.CourseCatalogs on c.CatalogId equals k.Id
+                                where c.Id == form.CatalogCourseId && k.Status == CatalogStatus.Published
+                                select new { c.Id, k.SeriesId, k.Year }).SingleOrDefaultAsync(ct)
+                ?? throw new ValidationFailedException(nameof(form.CatalogCourseId), "请从已发布的专业课目录中选择专业课程");
+            if (course.Year != form.Year)
+                throw new ValidationFailedException(nameof(form.Year), $"所选专业课属于{course.Year}年度目录，计划年度应为{course.Year}");
+            await PlanRouting.EnsureMayFileAsync(db, owner, course.SeriesId, ct);
+            var reviewer = await PlanRouting.ReviewerAsync(db, owner, course.SeriesId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
 
-        TrainingPlan plan;
-        if (planId is null)
-        {
-            plan = new TrainingPlan { OwnerUnitId = owner.UnitId, OwnerKind = owner.Kind, CreatedAt = now };
-            db.TrainingPlans.Add(plan);
-        }
-        else
-        {
-            plan = await LoadOwnAsync(db, actor, planId.Value, ct);
-            var reviewCase = await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == plan.Id, ct);
-            reviewCase.EnsureEditable();
-            reviewCase.Reroute(reviewer.UnitId, reviewer.Name, reviewer.Step);
-            await EnsureClassesInsideAsync(db, plan.Id, form, ct);
-        }
-        plan.OwnerName = owner.Name;
-        plan.RegionCode = owner.RegionCode;
-        plan.CatalogCourseId = course.Id;
-        plan.SeriesId = course.SeriesId;
-        plan.Year = form.Year!.Value;
-        plan.Name = form.Name.Trim();
-        plan.Days = form.Days!.Value;
-        plan.Hours = form.Hours!.Value;
-        plan.PlannedSessions = form.PlannedSessions!.Value;
-        plan.StartDate = DateOnly.FromDateTime(form.StartDate!.Value);
-        plan.EndDate = DateOnly.FromDateTime(form.EndDate!.Value);
-        plan.Content = form.Content.Trim();
-        plan.Audience = form.Audience.Trim();
-        plan.Remarks = string.IsNullOrWhiteSpace(form.Remarks) ? null : form.Remarks.Trim();
-        await db.SaveChangesAsync(ct);
-        if (planId is null)
-        {
-            db.ReviewCases.Add(ReviewCase.Open(ReviewKind.TrainingPlan, plan.Id, plan.Year, owner.UnitId, owner.Name, reviewer.UnitId, reviewer.Name, reviewer.Step, now));
-            await db.SaveChangesAsync(ct);
-        }
-        return plan.Id;
+            TrainingPlan plan;
+            if (planId is null)
+            {
+                plan = new TrainingPlan { OwnerUnitId = owner.UnitId, OwnerKind = owner.Kind, CreatedAt = now };
+            }
+            else
+            {
+                plan = await LoadOwnAsync(db, actor, planId.Value, ct);
+                var reviewCase = await db.ReviewCases.Of(ReviewKind.TrainingPlan, plan.Id).SingleAsync(ct);
+                reviewCase.EnsureEditable();
+                reviewCase.Reroute(reviewer.UnitId, reviewer.Name, reviewer.Step);
+                await EnsureClassesInsideAsync(db, plan.Id, form, ct);
+            }
+            plan.Update(form, owner, course.Id, course.SeriesId);
+            if (planId is null)
+                await db.AddWithCaseAsync(plan, p => ReviewCase.Open(ReviewKind.TrainingPlan, p.Id, p.Year, owner.UnitId, owner.Name, reviewer.UnitId, reviewer.Name, reviewer.Step, now), ct);
+            else
+                await db.SaveChangesAsync(ct);
+            return plan.Id;
+        }, ct);
     }
 
     /// <summary>送审: the plan needs at least one class; afterwards nothing of it can be edited until a 退案.</summary>
@@ -114,7 +89,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         var actor = await currentUser.RequireUnitAsync(Filers);
         await using var db = dbFactory.CreateDbContext();
         var plan = await LoadOwnAsync(db, actor, planId, ct);
-        var reviewCase = await db.ReviewCases.Include(c => c.History).SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct);
+        var reviewCase = await db.ReviewCases.Include(c => c.History).Of(ReviewKind.TrainingPlan, planId).SingleAsync(ct);
         reviewCase.EnsureEditable();
         var owner = await PlanRouting.OwnerAsync(db, actor, ct);
         await PlanRouting.EnsureMayFileAsync(db, owner, plan.SeriesId, ct);
@@ -129,7 +104,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         var actor = await currentUser.RequireUnitAsync(Filers);
         await using var db = dbFactory.CreateDbContext();
         var plan = await LoadOwnAsync(db, actor, planId, ct);
-        var reviewCase = await db.ReviewCases.SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct);
+        var reviewCase = await db.ReviewCases.Of(ReviewKind.TrainingPlan, planId).SingleAsync(ct);
         if (reviewCase.Status != ReviewStatus.Draft) throw new DomainException("已送审的专业课计划不能删除");
         db.ReviewCases.Remove(reviewCase);
         db.TrainingPlans.Remove(plan);
@@ -145,7 +120,7 @@ public sealed class PlanService(IDbContextFactory<AppDbContext> dbFactory, ICurr
     }
 
     internal static async Task<ReviewCase> CaseOfAsync(AppDbContext db, int planId, CancellationToken ct) =>
-        await db.ReviewCases.AsNoTracking().SingleAsync(c => c.Kind == ReviewKind.TrainingPlan && c.SubjectId == planId, ct);
+        await db.ReviewCases.AsNoTracking().Of(ReviewKind.TrainingPlan, planId).SingleAsync(ct);
 
     private static async Task EnsureClassesInsideAsync(AppDbContext db, int planId, PlanForm form, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace CeAdmin.Domain.Plans;
 /// 专业课计划: a plan to run a published catalog course, filed by an institution, an employer or an
 /// authority (1.4.2), and reviewed through the one workflow (1.4.1).
 /// </summary>
-public sealed class TrainingPlan
+public sealed class TrainingPlan : Approvals.IReviewSubject
 {
     public int Id { get; set; }
     /// <summary>The unit that files the plan.</summary>
@@ -40,6 +40,25 @@ public sealed class TrainingPlan
     public DateTime CreatedAt { get; set; }
     public DateTime? ApprovedAt { get; set; }
     public List<TrainingClass> Classes { get; } = [];
+
+    /// <summary>保存 of 基本信息: the validated form, the published course it names and where its owner is now.</summary>
+    public void Update(PlanForm form, PlanOwner owner, int catalogCourseId, int seriesId)
+    {
+        OwnerName = owner.Name;
+        RegionCode = owner.RegionCode;
+        CatalogCourseId = catalogCourseId;
+        SeriesId = seriesId;
+        Year = form.Year!.Value;
+        Name = form.Name.Trim();
+        Days = form.Days!.Value;
+        Hours = form.Hours!.Value;
+        PlannedSessions = form.PlannedSessions!.Value;
+        StartDate = DateOnly.FromDateTime(form.StartDate!.Value);
+        EndDate = DateOnly.FromDateTime(form.EndDate!.Value);
+        Content = form.Content.Trim();
+        Audience = form.Audience.Trim();
+        Remarks = string.IsNullOrWhiteSpace(form.Remarks) ? null : form.Remarks.Trim();
+    }
 }
 
 /// <summary>培训班: one class run under a plan.</summary>
@@ -72,6 +91,34 @@ public sealed class TrainingClass
     public string HeadTeacherTitle { get; set; } = "";
     public List<ClassInstructor> Instructors { get; } = [];
     public List<ClassSubject> Subjects { get; } = [];
+
+    /// <summary>
+    /// 保存 of 培训班新增: the validated form and its 班主任, whose details the class keeps. The service has
+    /// checked that newly chosen teachers are enabled ones of the owner's registry.
+    /// </summary>
+    public void Update(ClassForm form, Teachers.Teacher headTeacher)
+    {
+        Name = form.Name.Trim();
+        PlannedOpenDate = DateOnly.FromDateTime(form.PlannedOpenDate!.Value);
+        StudyMode = form.StudyMode;
+        StudyStart = DateOnly.FromDateTime(form.StudyStart!.Value);
+        StudyEnd = DateOnly.FromDateTime(form.StudyEnd!.Value);
+        PlannedEnrolment = form.PlannedEnrolment!.Value;
+        ExamType = form.ExamType;
+        Location = form.Location.Trim();
+        Schedule = form.Schedule.Trim();
+        HeadTeacherId = headTeacher.Id;
+        HeadTeacherName = headTeacher.Name;
+        HeadTeacherPhone = headTeacher.Phone;
+        HeadTeacherIdNumber = headTeacher.IdNumber;
+        HeadTeacherEmail = headTeacher.Email;
+        HeadTeacherTitle = headTeacher.Title;
+        Instructors.RemoveAll(i => !form.InstructorIds.Contains(i.TeacherId));
+        foreach (var id in form.InstructorIds.Distinct().Where(id => Instructors.All(i => i.TeacherId != id)))
+            Instructors.Add(new ClassInstructor { TeacherId = id });
+        Subjects.Clear();
+        Subjects.AddRange(form.Subjects.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().Select(s => new ClassSubject { Name = s }));
+    }
 }
 
 /// <summary>授课教师: chosen with 选入教师 from enabled teachers.</summary>

@@ -1,3 +1,5 @@
+using CeAdmin.Domain.Organizations;
+
 namespace CeAdmin.Domain.Records;
 
 public enum RecordSource { Roster, Import }
@@ -6,7 +8,7 @@ public enum RecordSource { Roster, Import }
 /// 继续教育记录: one person's completed learning. Names are copied in when the record is made, so a
 /// record reads the same years later and the query needs no joins over millions of rows.
 /// </summary>
-public sealed class CeRecord
+public sealed class CeRecord : IScoped
 {
     public long Id { get; set; }
     public string PersonName { get; set; } = "";
@@ -48,6 +50,27 @@ public sealed class CeRecord
     public int? ClassId { get; set; }
     public RecordSource Source { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// A 合格 trainee of a class's validated 结业名单: the plan's and the class's facts, the trainee's own 工作单位
+    /// and region (never the institution's), and the 主管部门 that follows from that region.
+    /// </summary>
+    public static CeRecord FromRoster(RosterEntry entry, Plans.TrainingClass cls, string courseName, string courseContent,
+        int? institutionId, string institutionName, SupervisingAuthority? supervisor, DateTime nowUtc)
+    {
+        var plan = cls.Plan!;
+        return new CeRecord
+        {
+            PersonName = entry.Name!.Trim(), Gender = entry.Gender!, IdNumber = Common.IdNumber.Normalize(entry.IdNumber!),
+            WorkUnit = entry.WorkUnit!.Trim(), RegionCode = entry.RegionCode!,
+            SeriesId = plan.SeriesId, AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "",
+            CatalogCourseId = plan.CatalogCourseId, CourseName = courseName, SubjectType = RecordValues.Professional,
+            StudyMode = cls.StudyMode, StartDate = cls.StudyStart, EndDate = cls.StudyEnd, Days = plan.Days,
+            Result = RecordValues.Passed, Hours = plan.Hours, InstitutionId = institutionId, InstitutionName = institutionName,
+            Year = plan.Year, Location = cls.Location, Content = courseContent.Length > 0 ? courseContent : plan.Content, ClassId = cls.Id,
+            Source = RecordSource.Roster, CreatedAt = nowUtc,
+        };
+    }
 }
 
 /// <summary>The fixed texts a record stores (the manual's select values).</summary>

@@ -46,7 +46,8 @@ public sealed record CeRecordRow(
 
 /// <summary>
 /// Everything a records query selects by, as plain values: the caller's scope (its series, its region
-/// prefix) and the grid's filter together. Null means "no condition". Built by <see cref="Of"/>, which
+/// prefix: the parameters by which the compiled queries apply <see cref="ScopeQueries.VisibleTo{T}"/>'s
+/// rule) and the grid's filter together. Null means "no condition". Built by <see cref="Of"/>, which
 /// normalises the input once (trimmed text, upper-case ID check character, region codes to prefixes).
 /// </summary>
 public sealed record RecordCriteria(
@@ -58,8 +59,7 @@ public sealed record RecordCriteria(
         filter ??= new CeRecordFilter();
         return new RecordCriteria(
             scope.SeriesId,
-            // Every record lies in Guangdong: a province-wide scope adds no condition.
-            scope.RegionLevel == RegionLevel.Province ? null : scope.RegionPrefix,
+            scope.RegionCondition,
             filter.AuthorityId,
             filter.SeriesId,
             Text(filter.CourseName),
@@ -73,7 +73,7 @@ public sealed record RecordCriteria(
     public static string? PrefixOf(string? regionCode)
     {
         if (string.IsNullOrEmpty(regionCode)) return null;
-        var region = RegionDirectory.Find(regionCode) ?? throw new DomainException("行政区划不存在");
+        var region = ReferenceCatalog.FindRegion(regionCode) ?? throw new DomainException("行政区划不存在");
         return region.Level == RegionLevel.Province ? null : Region.PrefixOf(region.Code, region.Level);
     }
 
@@ -119,14 +119,6 @@ public static class CeRecordQuery
     public static IQueryable<CeRecord> Matching(this IQueryable<CeRecord> records, RecordCriteria criteria) =>
         records.Where(CriteriaBinder.Bind(Matches, criteria));
 
-    /// <summary>Records inside the scope: its region (by code prefix) and, for an authority, its series.</summary>
-    public static IQueryable<CeRecord> VisibleTo(this IQueryable<CeRecord> records, Scope scope) =>
-        records.Matching(RecordCriteria.Of(scope));
-
-    /// <summary>Records in a region and below it (the province: all).</summary>
-    public static IQueryable<CeRecord> InRegion(this IQueryable<CeRecord> records, string regionCode) =>
-        records.Matching(new RecordCriteria(null, null, null, null, null, null, null, null, RecordCriteria.PrefixOf(regionCode)));
-
     /// <summary>
     /// One page in grid order. Seeks read only the page's rows; an offset (a jump, or another sort)
     /// first picks the page's ids in the index (a deferred join) and then reads just those rows.
@@ -155,8 +147,8 @@ public static class CeRecordQuery
     /// applied as rows arrive (series and regions are shipped lists held in memory: no joins).
     /// </summary>
     public static readonly Expression<Func<CeRecord, CeRecordRow>> Projection = r => new CeRecordRow(
-        r.Id, r.PersonName, IdNumber.Mask(r.IdNumber), r.CourseName, SeriesDirectory.NameOf(r.SeriesId), r.Year,
-        RegionDirectory.ShortName(r.RegionCode), r.AuthorityName, r.InstitutionName, r.Hours, r.Result);
+        r.Id, r.PersonName, IdNumber.Mask(r.IdNumber), r.CourseName, ReferenceCatalog.SeriesName(r.SeriesId), r.Year,
+        ReferenceCatalog.RegionName(r.RegionCode), r.AuthorityName, r.InstitutionName, r.Hours, r.Result);
 
     // Compiled once: (criteria…, id bound, take) → rows below the bound newest first, or above it oldest first.
     private static readonly Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, int?, string?, long, int, IAsyncEnumerable<CeRecordRow>> NewestQuery =

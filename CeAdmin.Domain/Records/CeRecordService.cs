@@ -38,14 +38,8 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<RecordScopeInfo> ScopeInfoAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
-        var authorities = db.Authorities.AsNoTracking().Where(a => a.ApprovedAt != null);
-        if (scope.SeriesId is { } series) authorities = authorities.Where(a => a.SeriesId == series);
-        if (scope.RegionLevel != RegionLevel.Province)
-        {
-            var prefix = scope.RegionPrefix;
-            authorities = authorities.Where(a => a.RegionCode.StartsWith(prefix));
-        }
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
+        var authorities = db.Authorities.AsNoTracking().VisibleTo(scope).Where(a => a.ApprovedAt != null);
         var options = await authorities.OrderBy(a => a.RegionCode).ThenBy(a => a.Name)
             .Select(a => new AuthorityOption(a.Id, a.Name)).ToListAsync(ct);
         return new RecordScopeInfo(scope.RegionCode, scope.SeriesId, scope.UnitName, options);
@@ -54,7 +48,7 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<RecordPage> QueryAsync(CeRecordFilter filter, RecordPageRequest request, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var criteria = RecordCriteria.Of(scope, filter);
         var items = await CeRecordQuery.PageAsync(db, criteria, request.Seek, request.PageSize, request.SortBy, request.Descending, ct);
         int? total = request.IncludeTotal ? await db.CeRecords.AsNoTracking().Matching(criteria).CountAsync(ct) : null;
@@ -68,13 +62,13 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     private async Task<CeRecordDetail> ReadAsync(long id, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var r = await db.CeRecords.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new DomainException("该继续教育记录不存在");
-        scope.EnsureCovers(r.RegionCode, r.SeriesId);
+        scope.EnsureCovers(r);
         await audit.RecordAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"CeRecord#{id}", new { r.PersonName }, nameof(CeRecord), id.ToString()), ct);
         return new CeRecordDetail(
-            r.Id, r.PersonName, r.Gender, r.IdNumber, r.WorkUnit, RegionDirectory.FullName(r.RegionCode), r.AuthorityName, SeriesDirectory.NameOf(r.SeriesId),
+            r.Id, r.PersonName, r.Gender, r.IdNumber, r.WorkUnit, ReferenceCatalog.RegionFullName(r.RegionCode), r.AuthorityName, ReferenceCatalog.SeriesName(r.SeriesId),
             r.CourseName, r.SubjectType, r.StudyMode, r.StartDate, r.EndDate, r.Days, r.Result, r.Hours, r.InstitutionName, r.Year,
             r.Location, r.Content, r.Remarks, r.Source == RecordSource.Roster ? "培训班结业名单" : "Excel导入", r.CreatedAt);
     }
@@ -83,18 +77,13 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     /// 导出Excel: the whole filtered result in grid order (not the page), the grid's columns, masked ID
     /// numbers; rows stream from the database into the writer, never all in memory.
     /// </summary>
-    public async Task ExportAsync(CeRecordFilter filter, Stream output, IProgress<int>? progress, CancellationToken ct = default,
-        string? sortBy = null, bool descending = false)
+    public async Task ExportAsync(CeRecordFilter filter, Stream output, IProgress<int>? progress, string? sortBy = null, bool descending = false,
+        CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var records = db.CeRecords.AsNoTracking().Matching(RecordCriteria.Of(scope, filter));
         await ExcelExporter.WriteAsync(output, CeRecordQuery.Stream(records, sortBy, descending), CeRecordRow.ExportColumns, ExportTitle, progress, ct);
     }
 
-    private async Task<Scope> ResolveScopeAsync(AppDbContext db, CancellationToken ct)
-    {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Hrss);
-        return await Scope.ResolveAsync(db, actor, ct);
-    }
 }

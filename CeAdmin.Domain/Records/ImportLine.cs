@@ -58,14 +58,14 @@ internal sealed class ImportLine
         var region = l.Text(cells, T.Region, 50);
         if (region.Length > 0)
         {
-            l.RegionCode = RegionDirectory.Parse(region);
+            l.RegionCode = ReferenceCatalog.ParseRegion(region);
             if (l.RegionCode is null) l.Fail(T.Region, $"无法识别的行政区划“{region}”，请填写行政区划代码（如 440106）或完整名称（如 广州市天河区）");
         }
         var authority = l.Text(cells, T.Authority, 100, required: false);
         l.AuthorityName = authority.Length > 0 ? authority : null;
         l.CourseName = l.Text(cells, T.Course, 100);
         l.SubjectType = l.OneOf(cells, T.SubjectType, RecordValues.SubjectTypes);
-        l.StudyMode = l.OneOf(cells, T.StudyMode, Lookups.StudyModes);
+        l.StudyMode = l.OneOf(cells, T.StudyMode, ReferenceCatalog.StudyModes);
         l.Start = l.Date(cells, T.Start);
         l.End = l.Date(cells, T.End);
         l.Days = l.Positive(cells, T.Days);

@@ -187,17 +187,17 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
     {
         if (l.RegionCode is { } region)
         {
-            if (!scope.CoversRegion(region)) l.Fail(T.Region, $"所属地区“{RegionDirectory.ShortName(region)}”不在本单位管辖范围内");
+            if (!scope.CoversRegion(region)) l.Fail(T.Region, $"所属地区“{ReferenceCatalog.RegionName(region)}”不在本单位管辖范围内");
             else if (l.AuthorityName is { } written && data.Supervisors.For(region, seriesId)?.Name is var expected && written != expected)
                 l.Fail(T.Authority, expected is null
-                    ? $"所属地区“{RegionDirectory.ShortName(region)}”没有本专业系列已审核的主管部门，主管部门请留空"
+                    ? $"所属地区“{ReferenceCatalog.RegionName(region)}”没有本专业系列已审核的主管部门，主管部门请留空"
                     : $"主管部门应为“{expected}”（由所属地区和专业系列确定），或留空");
         }
 
         if (l.SubjectType == RecordValues.Professional && l.CourseName.Length > 0 && l.Year is { } y)
         {
             if (data.Courses.TryGetValue((y, l.CourseName), out var courseId)) l.CatalogCourseId = courseId;
-            else l.Fail(T.Course, $"“{l.CourseName}”不在{y}年度已发布的{SeriesDirectory.NameOf(seriesId)}专业课目录中");
+            else l.Fail(T.Course, $"“{l.CourseName}”不在{y}年度已发布的{ReferenceCatalog.SeriesName(seriesId)}专业课目录中");
         }
 
         if (l.InstitutionName.Length > 0)

@@ -43,7 +43,7 @@ public sealed class RosterEntryValidator : FormValidator<RosterEntry>
             .When(e => Common.IdNumber.IsValid(e.IdNumber) && RecordValues.Genders.Contains(e.Gender ?? ""));
         RuleFor(x => x.WorkUnit).NotEmpty().WithMessage("请输入工作单位").MaxChars(WorkUnitMax, "工作单位");
         RuleFor(x => x.RegionCode).NotEmpty().WithMessage("请选择所属地区")
-            .Must(code => code is null || RegionDirectory.Find(code) is not null).WithMessage("所属地区不是广东省的行政区划");
+            .Must(code => code is null || ReferenceCatalog.FindRegion(code) is not null).WithMessage("所属地区不是广东省的行政区划");
         RuleFor(x => x.Result).NotEmpty().WithMessage("请选择考核结果")
             .Must(r => r is null || RecordValues.Results.Contains(r)).WithMessage("考核结果只能为合格或不合格");
     }

@@ -27,7 +27,7 @@ public static class RosterPaste
                 if (RecordValues.Genders.Contains(cell) || cell is "男性" or "女性") entry.Gender = cell[..1];
                 else if (RecordValues.Results.Contains(cell)) entry.Result = cell;
                 else if (cell.Length >= 15 && cell.Count(char.IsAsciiDigit) >= 15) entry.IdNumber = IdNumber.Normalize(cell);
-                else if (entry.RegionCode is null && RegionDirectory.Parse(cell) is { } region) entry.RegionCode = region;
+                else if (entry.RegionCode is null && ReferenceCatalog.ParseRegion(cell) is { } region) entry.RegionCode = region;
                 else if (entry.Name is null) entry.Name = cell;
                 else entry.WorkUnit ??= cell;
             }

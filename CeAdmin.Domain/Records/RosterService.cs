@@ -147,18 +147,7 @@ public sealed class RosterService(IDbContextFactory<AppDbContext> dbFactory, ICu
         {
             // The trainee's own region (never the institution's) decides the scope and the 主管部门.
             var supervisor = supervisors.For(entry.RegionCode, plan.SeriesId);
-            db.CeRecords.Add(new CeRecord
-            {
-                PersonName = entry.Name!.Trim(), Gender = entry.Gender!, IdNumber = IdNumber.Normalize(entry.IdNumber!),
-                WorkUnit = entry.WorkUnit!.Trim(), RegionCode = entry.RegionCode!,
-                SeriesId = plan.SeriesId, AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "",
-                CatalogCourseId = plan.CatalogCourseId, CourseName = course.Name, SubjectType = RecordValues.Professional,
-                StudyMode = cls.StudyMode, StartDate = cls.StudyStart, EndDate = cls.StudyEnd, Days = plan.Days,
-                Result = RecordValues.Passed, Hours = plan.Hours, InstitutionId = institution?.Id,
-                InstitutionName = institution?.Name ?? actor.UnitName, Year = plan.Year, Location = cls.Location,
-                Content = course.Content.Length > 0 ? course.Content : plan.Content, ClassId = cls.Id,
-                Source = RecordSource.Roster, CreatedAt = now,
-            });
+            db.CeRecords.Add(CeRecord.FromRoster(entry, cls, course.Name, course.Content, institution?.Id, institution?.Name ?? actor.UnitName, supervisor, now));
             created++;
         }
         try

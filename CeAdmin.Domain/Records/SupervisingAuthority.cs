@@ -32,7 +32,7 @@ public sealed class SupervisorDirectory
     /// <summary>The nearest approved authority of the series up the region's chain; null when there is none (or no region).</summary>
     public SupervisingAuthority? For(string? regionCode, int seriesId)
     {
-        for (var r = RegionDirectory.Find(regionCode); r is not null; r = RegionDirectory.Find(r.ParentCode))
+        for (var r = ReferenceCatalog.FindRegion(regionCode); r is not null; r = ReferenceCatalog.FindRegion(r.ParentCode))
         {
             if (_byRegion.TryGetValue((r.Code, seriesId), out var found)) return found;
         }

@@ -18,4 +18,15 @@ public sealed class HoursRule
     public string Hint => $"注:一天{HoursPerDay}学时 一个学时为{MinutesPerHour}分钟";
 
     public decimal MaxHoursFor(decimal days) => days * HoursPerDay;
+
+    /// <summary>保存 of 学时规定 (validated).</summary>
+    public void Update(HoursRuleForm form)
+    {
+        HoursPerDay = form.HoursPerDay!.Value;
+        MinutesPerHour = form.MinutesPerHour!.Value;
+        AnnualRequired = form.AnnualRequired!.Value;
+        PublicRequired = form.PublicRequired!.Value;
+        ProfessionalRequired = form.ProfessionalRequired!.Value;
+        ElectiveRequired = form.ElectiveRequired!.Value;
+    }
 }

@@ -64,12 +64,7 @@ public sealed class HoursRuleService(IDbContextFactory<AppDbContext> dbFactory, 
             rule = new HoursRule { Year = form.Year!.Value };
             db.HoursRules.Add(rule);
         }
-        rule.HoursPerDay = form.HoursPerDay!.Value;
-        rule.MinutesPerHour = form.MinutesPerHour!.Value;
-        rule.AnnualRequired = form.AnnualRequired!.Value;
-        rule.PublicRequired = form.PublicRequired!.Value;
-        rule.ProfessionalRequired = form.ProfessionalRequired!.Value;
-        rule.ElectiveRequired = form.ElectiveRequired!.Value;
+        rule.Update(form);
         await db.SaveChangesAsync(ct);
     }
 }

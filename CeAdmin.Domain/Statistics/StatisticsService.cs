@@ -22,7 +22,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<(string RegionCode, int? SeriesId, IReadOnlyList<int> Years)> StartAsync(CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var years = await db.HoursRules.AsNoTracking().OrderByDescending(r => r.Year).Select(r => r.Year).ToListAsync(ct);
         return (scope.RegionCode, scope.SeriesId, years);
     }
@@ -30,8 +30,8 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<StatisticsReport> GetAsync(StatisticsQuery query, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
-        var node = RegionDirectory.Find(query.RegionCode) ?? throw new DomainException("行政区划不存在");
+        var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
+        var node = ReferenceCatalog.FindRegion(query.RegionCode) ?? throw new DomainException("行政区划不存在");
         if (!scope.CoversRegion(node.Code)) throw new ScopeException();
         if (query.SeriesId is { } asked && !scope.CoversSeries(asked)) throw new ScopeException();
         var seriesId = scope.SeriesId ?? query.SeriesId;
@@ -39,8 +39,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         var keyLength = node.Level == RegionLevel.Province ? 4 : 6;
 
         var records = db.CeRecords.AsNoTracking().VisibleTo(scope).InRegion(node.Code);
-        var plans = db.TrainingPlans.AsNoTracking().Where(p => p.RegionCode.StartsWith(scope.RegionPrefix));
-        if (node.Level != RegionLevel.Province) plans = plans.Where(p => p.RegionCode.StartsWith(Region.PrefixOf(node.Code, node.Level)));
+        var plans = db.TrainingPlans.AsNoTracking().VisibleTo(scope).InRegion(node.Code);
         if (seriesId is { } s)
         {
             records = records.Where(r => r.SeriesId == s);
@@ -61,7 +60,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
 
         var byRegion = RegionRows(node, keyLength, cells, byRegionPeople);
         var bySeries = cells.GroupBy(c => c.SeriesId).OrderBy(g => g.Key)
-            .Select(g => Row(g.Key.ToString(), SeriesDirectory.NameOf(g.Key), false, g, bySeriesPeople.GetValueOrDefault(g.Key))).ToList();
+            .Select(g => Row(g.Key.ToString(), ReferenceCatalog.SeriesName(g.Key), false, g, bySeriesPeople.GetValueOrDefault(g.Key))).ToList();
         var byYear = cells.GroupBy(c => c.Year).OrderByDescending(g => g.Key)
             .Select(g => Row(g.Key.ToString(), g.Key + "年度", false, g, byYearPeople.GetValueOrDefault(g.Key))).ToList();
         var total = Row("total", "合计", false, cells, totalPeople.GetValueOrDefault(0));
@@ -78,7 +77,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
             .GroupBy(r => new { r.Year, r.SeriesId, Region = r.RegionCode.Substring(0, keyLength) })
             .Select(g => new { g.Key.Year, g.Key.SeriesId, g.Key.Region, Count = g.Count(), Hours = g.Sum(r => r.Result == RecordValues.Passed ? (double)r.Hours : 0) })
             .ToListAsync(ct);
-        var submittedPlans = db.ReviewCases.Where(c => c.Kind == ReviewKind.TrainingPlan && c.SubmittedAt != null).Select(c => c.SubjectId);
+        var submittedPlans = db.ReviewCases.OfKind(ReviewKind.TrainingPlan).Where(c => c.SubmittedAt != null).Select(c => c.SubjectId);
         var planCells = await plans
             .GroupBy(p => new { p.Year, p.SeriesId, Region = p.RegionCode.Substring(0, keyLength) })
             .Select(g => new
@@ -161,12 +160,12 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     private static List<StatRow> RegionRows(Region node, int keyLength, List<Cell> cells, Dictionary<string, PeopleCounts> people)
     {
         // Every child region gets a row (zeros included), so the table reads as a complete list.
-        var keys = RegionDirectory.Children(node.Code).Select(c => Region.PrefixOf(c.Code, keyLength == 4 ? RegionLevel.City : RegionLevel.County))
+        var keys = ReferenceCatalog.ChildrenOf(node.Code).Select(c => Region.PrefixOf(c.Code, keyLength == 4 ? RegionLevel.City : RegionLevel.County))
             .Concat(cells.Select(c => c.Region)).Distinct().OrderBy(k => k).ToList();
         return keys.Select(key =>
         {
             var code = key.Length == 4 ? key + "00" : key;
-            var label = code == node.Code ? node.Name + "（本级）" : RegionDirectory.Find(code)?.Name ?? code;
+            var label = code == node.Code ? node.Name + "（本级）" : ReferenceCatalog.FindRegion(code)?.Name ?? code;
             // Every child can be opened: a city shows its counties, a county (or a city without any) its series and years.
             var canDrill = code != node.Code;
             return Row(code, label, canDrill, cells.Where(c => c.Region == key), people.GetValueOrDefault(key));
@@ -185,7 +184,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     private static List<Region> Breadcrumb(Scope scope, Region node)
     {
         var path = new List<Region>();
-        for (var r = node; r is not null; r = RegionDirectory.Find(r.ParentCode))
+        for (var r = node; r is not null; r = ReferenceCatalog.FindRegion(r.ParentCode))
         {
             path.Insert(0, r);
             if (r.Code == scope.RegionCode) break;
@@ -193,9 +192,4 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         return path;
     }
 
-    private async Task<Scope> ResolveScopeAsync(AppDbContext db, CancellationToken ct)
-    {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Hrss);
-        return await Scope.ResolveAsync(db, actor, ct);
-    }
 }

@@ -20,7 +20,7 @@ public static class StatisticsSheets
     {
         report.RegionName,
         report.Query.Year is { } y ? y + "年度" : "全部年度",
-        report.Query.SeriesId is { } s ? SeriesDirectory.NameOf(s) : "全部专业序列",
+        report.Query.SeriesId is { } s ? ReferenceCatalog.SeriesName(s) : "全部专业序列",
     });
 
     public static IReadOnlyList<StatSheet> Build(StatisticsReport report) =>

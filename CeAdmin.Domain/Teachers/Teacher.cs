@@ -31,6 +31,19 @@ public sealed class Teacher
 
     public bool Enabled { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>保存 of 师资信息: the validated form.</summary>
+    public void Update(TeacherForm form)
+    {
+        Name = form.Name.Trim();
+        Gender = form.Gender!.Value;
+        IdNumber = Common.IdNumber.Normalize(form.IdNumber);
+        Title = form.Title.Trim();
+        Phone = form.Phone.Trim();
+        Email = form.Email.Trim();
+        Courses = form.Courses.Trim();
+        Profile = form.Profile.Trim();
+    }
 }
 
 public static class TeacherLabels

@@ -45,12 +45,13 @@ public sealed class TeacherService(
     IEnumerable<ITeacherUsage> usages,
     AuditLog audit)
 {
+    private static readonly UnitKind[] Owners = [UnitKind.Authority, UnitKind.Institution, UnitKind.Employer];
     private readonly TeacherFormValidator _validator = new();
 
     public async Task<Page<TeacherRow>> ListAsync(TeacherFilter filter, PageRequest page, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var query = db.Teachers.AsNoTracking().Where(t => t.OwnerUnitId == scope.UnitId);
         if (filter.Name?.Trim() is { Length: > 0 } name) query = query.Where(t => t.Name.Contains(name));
         if (filter.Enabled is { } enabled) query = query.Where(t => t.Enabled == enabled);
@@ -63,30 +64,25 @@ public sealed class TeacherService(
         return new Page<TeacherRow>(items, total);
     }
 
-    /// <summary>The one place that shows the full ID number: the edit form of one's own teacher.</summary>
-    /// <summary>The teacher's form with the full 公民身份号码: its opening is audited (查看个人信息).</summary>
+    /// <summary>The one place that shows the full ID number: the edit form of one's own teacher. Its opening is audited (查看个人信息), a refusal too.</summary>
     public Task<TeacherForm> GetForEditAsync(int id, CancellationToken ct = default) =>
         audit.RefusalsOfAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"Teacher#{id}", Entity: nameof(Teacher), EntityKey: id.ToString()), async () =>
         {
             await using var db = dbFactory.CreateDbContext();
-            var scope = await ResolveScopeAsync(db, ct);
+            var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
             var teacher = await FindOwnAsync(db, scope, id, tracking: false, ct);
             await audit.RecordAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"Teacher#{id}", new { teacher.Name }, nameof(Teacher), id.ToString()), ct);
-            return new TeacherForm
-            {
-                Name = teacher.Name, Gender = teacher.Gender, IdNumber = teacher.IdNumber, Title = teacher.Title,
-                Phone = teacher.Phone, Email = teacher.Email, Courses = teacher.Courses, Profile = teacher.Profile,
-            };
+            return TeacherForm.From(teacher);
         }, ct);
 
     /// <summary>A new teacher is enabled at once: he is entered to be chosen for classes.</summary>
     public async Task<int> CreateAsync(TeacherForm form, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         await _validator.EnsureValidAsync(form, ct);
         var teacher = new Teacher { OwnerUnitId = scope.UnitId, Enabled = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        Apply(form, teacher);
+        teacher.Update(form);
         await EnsureUniqueIdNumberAsync(db, teacher, ct);
         db.Teachers.Add(teacher);
         await SaveAsync(db, teacher, ct);
@@ -96,10 +92,10 @@ public sealed class TeacherService(
     public async Task UpdateAsync(int id, TeacherForm form, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var teacher = await FindOwnAsync(db, scope, id, tracking: true, ct);
         await _validator.EnsureValidAsync(form, ct);
-        Apply(form, teacher);
+        teacher.Update(form);
         await EnsureUniqueIdNumberAsync(db, teacher, ct);
         await SaveAsync(db, teacher, ct);
     }
@@ -113,7 +109,7 @@ public sealed class TeacherService(
     public async Task<TeacherDeletion> DeleteAsync(int id, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var teacher = await FindOwnAsync(db, scope, id, tracking: true, ct);
         foreach (var usage in usages)
         {
@@ -132,7 +128,7 @@ public sealed class TeacherService(
     public async Task<IReadOnlyList<TeacherOption>> EnabledTeachersAsync(string? name = null, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var query = db.Teachers.AsNoTracking().SelectableBy(scope.UnitId);
         if (name?.Trim() is { Length: > 0 } n) query = query.Where(t => t.Name.Contains(n));
         return await query.OrderBy(t => t.Name).ThenBy(t => t.Id)
@@ -143,18 +139,13 @@ public sealed class TeacherService(
     private async Task SetEnabledAsync(int id, bool enabled, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();
-        var scope = await ResolveScopeAsync(db, ct);
+        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
         var teacher = await FindOwnAsync(db, scope, id, tracking: true, ct);
         if (teacher.Enabled == enabled) return;
         teacher.Enabled = enabled;
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<Scope> ResolveScopeAsync(AppDbContext db, CancellationToken ct)
-    {
-        var actor = await currentUser.RequireUnitAsync(UnitKind.Authority, UnitKind.Institution, UnitKind.Employer);
-        return await Scope.ResolveAsync(db, actor, ct);
-    }
 
     private static async Task<Teacher> FindOwnAsync(AppDbContext db, Scope scope, int id, bool tracking, CancellationToken ct)
     {
@@ -163,18 +154,6 @@ public sealed class TeacherService(
             ?? throw new DomainException("该教师不存在，可能已被删除");
         if (teacher.OwnerUnitId != scope.UnitId) throw new ScopeException("该教师不属于本单位的师资库，无权查看或修改");
         return teacher;
-    }
-
-    private static void Apply(TeacherForm form, Teacher teacher)
-    {
-        teacher.Name = form.Name.Trim();
-        teacher.Gender = form.Gender!.Value;
-        teacher.IdNumber = IdNumber.Normalize(form.IdNumber);
-        teacher.Title = form.Title.Trim();
-        teacher.Phone = form.Phone.Trim();
-        teacher.Email = form.Email.Trim();
-        teacher.Courses = form.Courses.Trim();
-        teacher.Profile = form.Profile.Trim();
     }
 
     private static async Task EnsureUniqueIdNumberAsync(AppDbContext db, Teacher teacher, CancellationToken ct)

@@ -1,6 +1,6 @@
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Accounts;
 
 /// <summary>SMS codes of 单位账号注册 and 用户密码重置: one set of rules in SmsChallengeService.</summary>
-[Trait("Category", "Integration")]
-public sealed class SmsChallengeTests : IAsyncLifetime
+public sealed class SmsChallengeTests : IntegrationTest
 {
-    private TestApp _app = null!;
     private const string Password = "Gdce2468a";
     private const string Mobile = "13912345678";
     private static readonly string OwnerId = DemoIds.IdNumber("440106", new DateOnly(1985, 6, 1), 123);
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task A_resend_waits_sixty_seconds()
@@ -26,15 +20,15 @@ public sealed class SmsChallengeTests : IAsyncLifetime
         var (units, owner, form) = await UnitRegistrationAsync();
         await units.SendRegistrationCodeAsync(owner, form);
 
-        _app.Clock.Advance(TimeSpan.FromSeconds(20));
+        App.Clock.Advance(TimeSpan.FromSeconds(20));
         var wait = await Assert.ThrowsAsync<SmsResendWaitException>(() => units.SendRegistrationCodeAsync(owner, form));
         Assert.Equal(40, wait.SecondsLeft);
         Assert.Equal("验证码已发送，请40秒后再重新获取", wait.Message);
-        Assert.Single(_app.Sms.Sent);
+        Assert.Single(App.Sms.Sent);
 
-        _app.Clock.Advance(TimeSpan.FromSeconds(40));
+        App.Clock.Advance(TimeSpan.FromSeconds(40));
         await units.SendRegistrationCodeAsync(owner, form);
-        Assert.Equal(2, _app.Sms.Sent.Count);
+        Assert.Equal(2, App.Sms.Sent.Count);
     }
 
     [Fact]
@@ -44,18 +38,18 @@ public sealed class SmsChallengeTests : IAsyncLifetime
         for (var i = 0; i < 10; i++)
         {
             await units.SendRegistrationCodeAsync(owner, form);
-            _app.Clock.Advance(TimeSpan.FromSeconds(61));
+            App.Clock.Advance(TimeSpan.FromSeconds(61));
         }
         var capped = await Assert.ThrowsAsync<DomainException>(() => units.SendRegistrationCodeAsync(owner, form));
         Assert.Equal("该手机号码今天获取验证码已达10次，请明天再试", capped.Message);
         // The cap is the phone's: a password reset to the same phone is refused too.
-        await Assert.ThrowsAsync<DomainException>(() => _app.As<PasswordService>(null).SendResetCodeAsync(new PasswordResetRequest { LoginName = "owner_li" }));
-        Assert.Equal(10, _app.Sms.Sent.Count);
+        await Assert.ThrowsAsync<DomainException>(() => App.As<PasswordService>(null).SendResetCodeAsync(new PasswordResetRequest { LoginName = "owner_li" }));
+        Assert.Equal(10, App.Sms.Sent.Count);
 
         // The test clock starts at 10:00 China time; the next China day allows codes again.
-        _app.Clock.Advance(TimeSpan.FromHours(14));
+        App.Clock.Advance(TimeSpan.FromHours(14));
         await units.SendRegistrationCodeAsync(owner, form);
-        Assert.Equal(11, _app.Sms.Sent.Count);
+        Assert.Equal(11, App.Sms.Sent.Count);
     }
 
     [Fact]
@@ -66,19 +60,19 @@ public sealed class SmsChallengeTests : IAsyncLifetime
         for (var i = 0; i < 3; i++) await WrongAsync(units, owner, form);
 
         // A new code does not give five new guesses.
-        _app.Clock.Advance(TimeSpan.FromSeconds(61));
+        App.Clock.Advance(TimeSpan.FromSeconds(61));
         await units.SendRegistrationCodeAsync(owner, form);
         var fourth = await WrongAsync(units, owner, form);
         Assert.Equal("短信验证码不正确，还可输入1次", fourth);
         Assert.Equal("短信验证码错误次数过多，请明天再试", await WrongAsync(units, owner, form));
 
         // Now even the right code is refused, and no new code is sent today.
-        var right = await Assert.ThrowsAsync<ValidationFailedException>(() => units.CompleteRegistrationAsync(owner, form, _app.Sms.LastCode()));
+        var right = await Assert.ThrowsAsync<ValidationFailedException>(() => units.CompleteRegistrationAsync(owner, form, App.Sms.LastCode()));
         Assert.Equal("短信验证码错误次数过多，请明天再试", right.Errors["SmsCode"][0]);
-        _app.Clock.Advance(TimeSpan.FromSeconds(61));
+        App.Clock.Advance(TimeSpan.FromSeconds(61));
         var resend = await Assert.ThrowsAsync<DomainException>(() => units.SendRegistrationCodeAsync(owner, form));
         Assert.Equal("短信验证码错误次数过多，请明天再试", resend.Message);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False(await db.UnitAccounts.AnyAsync());
     }
 
@@ -87,35 +81,35 @@ public sealed class SmsChallengeTests : IAsyncLifetime
     {
         var (units, owner, form) = await UnitRegistrationAsync();
         await units.SendRegistrationCodeAsync(owner, form);
-        _app.Clock.Advance(TimeSpan.FromMinutes(6));
-        var expired = await Assert.ThrowsAsync<ValidationFailedException>(() => units.CompleteRegistrationAsync(owner, form, _app.Sms.LastCode()));
+        App.Clock.Advance(TimeSpan.FromMinutes(6));
+        var expired = await Assert.ThrowsAsync<ValidationFailedException>(() => units.CompleteRegistrationAsync(owner, form, App.Sms.LastCode()));
         Assert.Equal("短信验证码已过期，请重新获取", expired.Errors["SmsCode"][0]);
 
         await units.SendRegistrationCodeAsync(owner, form);
-        await units.CompleteRegistrationAsync(owner, form, _app.Sms.LastCode());
-        await using var db = _app.Db();
+        await units.CompleteRegistrationAsync(owner, form, App.Sms.LastCode());
+        await using var db = App.Db();
         var used = await db.SmsChallenges.OrderBy(c => c.Id).LastAsync();
         Assert.NotNull(used.UsedAt);
         Assert.Equal(Mobile, used.PhoneNumber);
         // Only the hash is stored.
-        Assert.DoesNotContain(_app.Sms.LastCode(), used.CodeHash);
+        Assert.DoesNotContain(App.Sms.LastCode(), used.CodeHash);
     }
 
     private async Task<string> WrongAsync(UnitAccountService units, UnitOwner owner, UnitRegistration form)
     {
-        var wrong = _app.Sms.LastCode() == "000000" ? "111111" : "000000";
+        var wrong = App.Sms.LastCode() == "000000" ? "111111" : "000000";
         var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => units.CompleteRegistrationAsync(owner, form, wrong));
         return ex.Errors["SmsCode"][0];
     }
 
     private async Task<(UnitAccountService, UnitOwner, UnitRegistration)> UnitRegistrationAsync()
     {
-        var userId = await _app.As<PersonalAccountService>(null).RegisterAsync(new PersonalRegistration
+        var userId = await App.As<PersonalAccountService>(null).RegisterAsync(new PersonalRegistration
         {
             LoginName = "owner_li", Password = Password, ConfirmPassword = Password, Mobile = Mobile,
         });
-        await _app.As<PersonalAccountService>(new Actor(userId, "owner_li", 0, "")).VerifyRealNameAsync(new RealNameForm { RealName = "李文华", IdNumber = OwnerId });
-        var units = _app.As<UnitAccountService>(null);
+        await App.As<PersonalAccountService>(new Actor(userId, "owner_li", 0, "")).VerifyRealNameAsync(new RealNameForm { RealName = "李文华", IdNumber = OwnerId });
+        var units = App.As<UnitAccountService>(null);
         var owner = await units.CheckOwnerAsync(new UnitOwnerForm { OwnerLoginName = "owner_li", OwnerIdNumber = OwnerId });
         var form = new UnitRegistration
         {

@@ -1,6 +1,6 @@
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

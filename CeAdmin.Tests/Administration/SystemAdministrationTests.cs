@@ -3,7 +3,7 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Tests.Accounts;
 using CeAdmin.Tests.Infrastructure;
@@ -15,20 +15,16 @@ namespace CeAdmin.Tests.Administration;
 /// The HRSS department is opened by the system administrator only (today the command line of
 /// docs/deploy.md), and the administrator disables accounts; both through SystemAdministrationService.
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class SystemAdministrationTests : IAsyncLifetime
+public sealed class SystemAdministrationTests : IntegrationTest
 {
     private static readonly Actor Administrator = Actor.Console("测试管理员");
-    private TestApp _app = null!;
     private SelfRegistration _registration = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await TestApp.CreateAsync();
-        _registration = new SelfRegistration(_app);
+        await base.InitializeAsync();
+        _registration = new SelfRegistration(App);
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private static HrssDepartmentForm Form(string operatorLogin, string login = "gdhrss_unit") => new()
     {
@@ -41,10 +37,10 @@ public sealed class SystemAdministrationTests : IAsyncLifetime
         var person = await _registration.VerifiedPersonAsync();
         var unit = await _registration.RegisterAsync(UnitKind.Authority, "广东省人力资源和社会保障厅（自称）", "440000");
         foreach (var caller in new Actor?[] { null, person, unit.Operator, unit.UnitLogin })
-            await Assert.ThrowsAnyAsync<DomainException>(() => _app.As<SystemAdministrationService>(caller).CreateHrssDepartmentAsync(Form(person.UserName)));
+            await Assert.ThrowsAnyAsync<DomainException>(() => App.As<SystemAdministrationService>(caller).CreateHrssDepartmentAsync(Form(person.UserName)));
 
-        var unitId = await _app.As<SystemAdministrationService>(Administrator).CreateHrssDepartmentAsync(Form(person.UserName));
-        await using (var db = _app.Db())
+        var unitId = await App.As<SystemAdministrationService>(Administrator).CreateHrssDepartmentAsync(Form(person.UserName));
+        await using (var db = App.Db())
         {
             var hrss = await db.UnitAccounts.Include(u => u.Operators).SingleAsync(u => u.Id == unitId);
             Assert.Equal((UnitKind.Hrss, "广东省人力资源和社会保障厅", "440000", person.UserId), (hrss.Kind, hrss.Name, hrss.RegionCode, hrss.OwnerUserId));
@@ -57,29 +53,29 @@ public sealed class SystemAdministrationTests : IAsyncLifetime
         }
 
         // The person named enters the department's role at once, with its powers.
-        var role = Assert.Single(await _app.Get<SignInDirectory>().RolesForAsync(person.UserId));
+        var role = Assert.Single(await App.Get<SignInDirectory>().RolesForAsync(person.UserId));
         Assert.Equal((unitId, UnitKind.Hrss), (role.UnitId, role.Kind));
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
             Assert.Equal(Power.Supervise | Power.HrssBusiness, await UnitPowers.OfAsync(db, person with { UnitId = unitId, UnitName = role.UnitName, UnitKind = UnitKind.Hrss }));
 
-        var second = await Assert.ThrowsAsync<DomainException>(() => _app.As<SystemAdministrationService>(Administrator).CreateHrssDepartmentAsync(Form(person.UserName, "another_unit")));
+        var second = await Assert.ThrowsAsync<DomainException>(() => App.As<SystemAdministrationService>(Administrator).CreateHrssDepartmentAsync(Form(person.UserName, "another_unit")));
         Assert.Contains("已开设", second.Message);
     }
 
     [Fact]
     public async Task The_department_needs_a_verified_operator_and_a_valid_form()
     {
-        var admin = _app.As<SystemAdministrationService>(Administrator);
+        var admin = App.As<SystemAdministrationService>(Administrator);
         var unknown = await Assert.ThrowsAsync<ValidationFailedException>(() => admin.CreateHrssDepartmentAsync(Form("nobody_here")));
         Assert.Contains("OperatorLoginName", unknown.Errors.Keys);
 
-        var userId = await _app.As<PersonalAccountService>(null).RegisterAsync(new PersonalRegistration { LoginName = "not_verified", Password = "Hrss2468abc", ConfirmPassword = "Hrss2468abc", Mobile = "13912340000" });
+        var userId = await App.As<PersonalAccountService>(null).RegisterAsync(new PersonalRegistration { LoginName = "not_verified", Password = "Hrss2468abc", ConfirmPassword = "Hrss2468abc", Mobile = "13912340000" });
         var unverified = await Assert.ThrowsAsync<ValidationFailedException>(() => admin.CreateHrssDepartmentAsync(Form("not_verified")));
         Assert.Contains("实名认证", unverified.Errors["OperatorLoginName"][0]);
 
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => admin.CreateHrssDepartmentAsync(new HrssDepartmentForm { Code = "123", LoginName = "x", Password = "1", OperatorLoginName = "not_verified" }));
         Assert.Equal(["Code", "LoginName", "Password"], bad.Errors.Keys.Order().ToArray());
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False(await db.UnitAccounts.AnyAsync(u => u.Kind == UnitKind.Hrss));
         Assert.NotNull(userId);
     }
@@ -92,11 +88,11 @@ public sealed class SystemAdministrationTests : IAsyncLifetime
         var error = new StringWriter();
         var code = await AdminCommand.RunAsync(
             [AdminCommand.Verb, "create-hrss", "--code", DemoIds.Uscc("11440000006954321"), "--login", "gdhrss_unit", "--operator", person.UserName,
-             $"--Database:Provider={_app.Database.Provider}", $"--Database:ConnectionString={_app.Database.ConnectionString}", "--Logging:LogLevel:Default=Warning"],
+             $"--Database:Provider={App.Database.Provider}", $"--Database:ConnectionString={App.Database.ConnectionString}", "--Logging:LogLevel:Default=Warning"],
             new StringReader("Hrss2468abc\n"), output, error);
         Assert.True(code == 0, error.ToString());
         Assert.Contains("已开设人社业务主管部门", output.ToString());
-        await using var db = _app.Db();
+        await using var db = App.Db();
         var hrss = await db.UnitAccounts.SingleAsync(u => u.Kind == UnitKind.Hrss);
         Assert.Equal(person.UserId, hrss.OwnerUserId);
 
@@ -104,7 +100,7 @@ public sealed class SystemAdministrationTests : IAsyncLifetime
         Assert.Equal(2, await AdminCommand.RunAsync([AdminCommand.Verb, "make-me-hrss"], TextReader.Null, output, error));
         Assert.Equal(1, await AdminCommand.RunAsync(
             [AdminCommand.Verb, "create-hrss", "--code", DemoIds.Uscc("11440000006954322"), "--login", "second_unit", "--operator", person.UserName,
-             $"--Database:Provider={_app.Database.Provider}", $"--Database:ConnectionString={_app.Database.ConnectionString}", "--Logging:LogLevel:Default=Warning"],
+             $"--Database:Provider={App.Database.Provider}", $"--Database:ConnectionString={App.Database.ConnectionString}", "--Logging:LogLevel:Default=Warning"],
             new StringReader("Hrss2468abc\n"), output, error));
     }
 
@@ -112,17 +108,17 @@ public sealed class SystemAdministrationTests : IAsyncLifetime
     public async Task Disabling_an_account_ends_its_sessions_and_enabling_lets_it_back()
     {
         var person = await _registration.VerifiedPersonAsync();
-        var sessions = _app.Get<SessionService>();
+        var sessions = App.Get<SessionService>();
         var first = await sessions.StartAsync(person.UserId, TimeSpan.FromHours(8));
         var second = await sessions.StartAsync(person.UserId, TimeSpan.FromHours(8));
         string stamp;
-        await using (var db = _app.Db()) stamp = (await db.Users.SingleAsync(u => u.Id == person.UserId)).SecurityStamp!;
+        await using (var db = App.Db()) stamp = (await db.Users.SingleAsync(u => u.Id == person.UserId)).SecurityStamp!;
 
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<SystemAdministrationService>(person).DisableAccountAsync(person.UserName));
-        await _app.As<SystemAdministrationService>(Administrator).DisableAccountAsync(person.UserName);
+        await Assert.ThrowsAsync<ScopeException>(() => App.As<SystemAdministrationService>(person).DisableAccountAsync(person.UserName));
+        await App.As<SystemAdministrationService>(Administrator).DisableAccountAsync(person.UserName);
         Assert.False(await sessions.IsActiveAsync(first, person.UserId));
         Assert.False(await sessions.IsActiveAsync(second, person.UserId));
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             var user = await db.Users.SingleAsync(u => u.Id == person.UserId);
             Assert.True(user.IsDisabled);
@@ -130,8 +126,8 @@ public sealed class SystemAdministrationTests : IAsyncLifetime
             Assert.All(await db.SignInSessions.Where(s => s.UserId == person.UserId).ToListAsync(), s => Assert.Equal(SessionEndReason.AccountDisabled, s.EndReason));
         }
 
-        await _app.As<SystemAdministrationService>(Administrator).EnableAccountAsync(person.UserName);
-        await using (var db = _app.Db()) Assert.False((await db.Users.SingleAsync(u => u.Id == person.UserId)).IsDisabled);
-        await Assert.ThrowsAsync<DomainException>(() => _app.As<SystemAdministrationService>(Administrator).DisableAccountAsync("no_such_login"));
+        await App.As<SystemAdministrationService>(Administrator).EnableAccountAsync(person.UserName);
+        await using (var db = App.Db()) Assert.False((await db.Users.SingleAsync(u => u.Id == person.UserId)).IsDisabled);
+        await Assert.ThrowsAsync<DomainException>(() => App.As<SystemAdministrationService>(Administrator).DisableAccountAsync("no_such_login"));
     }
 }

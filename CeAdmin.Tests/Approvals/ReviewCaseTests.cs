@@ -150,7 +150,7 @@ public class ReviewCaseTests
         Assert.Equal(Applicant.UnitName, h.OperatorUnit);
         Assert.Equal(Applicant.UserName, h.Operator);
         Assert.Equal(T1, h.At);
-        Assert.Equal(ReviewCase.SubmitLabel, h.Result);
+        Assert.Equal("提交送审", h.Result);
         Assert.Equal("提交送审", h.Opinion);
         Assert.Equal(ReviewStatus.Submitted, h.ToStatus);
     }

@@ -7,15 +7,8 @@ using MiniExcelLibs;
 namespace CeAdmin.Tests.Approvals;
 
 /// <summary>导出Excel of the review grids and 1.7.4: the whole filtered result, the grid's headers, only the caller's scope.</summary>
-[Trait("Category", "Integration")]
-public sealed class ReviewExportTests : IAsyncLifetime
+public sealed class ReviewExportTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private static List<IDictionary<string, object>> Read(MemoryStream stream)
     {
         stream.Position = 0;
@@ -25,7 +18,7 @@ public sealed class ReviewExportTests : IAsyncLifetime
     [Fact]
     public async Task Review_queue_export_holds_every_row_of_the_filter_and_only_the_callers_cases()
     {
-        var city = _app.As<ReviewService>(await _app.DemoActorAsync("gz_edu"));
+        var city = App.As<ReviewService>(await App.DemoActorAsync("gz_edu"));
         var page = await city.QueueAsync(AuthorityReviewQueue.Instance, new ReviewQueueFilter(), new(PageSize: 1));
         using var stream = new MemoryStream();
         await city.ExportQueueAsync(AuthorityReviewQueue.Instance, new ReviewQueueFilter(), AuthorityReviewRow.ExportColumns, "审核", stream, null);
@@ -42,7 +35,7 @@ public sealed class ReviewExportTests : IAsyncLifetime
     [Fact]
     public async Task Subordinate_export_is_scoped_to_the_callers_region()
     {
-        var city = _app.As<AuthorityService>(await _app.DemoActorAsync("gz_edu"));
+        var city = App.As<AuthorityService>(await App.DemoActorAsync("gz_edu"));
         using var stream = new MemoryStream();
         await city.ExportSubordinatesAsync(new AuthoritySearchFilter(), stream, null);
         var rows = Read(stream);
@@ -53,8 +46,8 @@ public sealed class ReviewExportTests : IAsyncLifetime
     [Fact]
     public async Task Plan_grids_export_their_whole_filtered_result_within_scope()
     {
-        var city = await _app.DemoActorAsync("gz_edu");
-        var queries = _app.As<CeAdmin.Domain.Plans.PlanQueryService>(city);
+        var city = await App.DemoActorAsync("gz_edu");
+        var queries = App.As<CeAdmin.Domain.Plans.PlanQueryService>(city);
         var plans = await queries.PlansAsync(new(), new(PageSize: 1));
         using var planFile = new MemoryStream();
         await queries.ExportPlansAsync(new(), planFile, null);
@@ -68,10 +61,10 @@ public sealed class ReviewExportTests : IAsyncLifetime
         Assert.Equal(["施教机构名称", "培训班名称", "班主任", "计划开班日期", "培训班计划人数", "培训天数"], classRows[0].Keys.ToArray());
 
         using var otherCity = new MemoryStream();
-        await _app.As<CeAdmin.Domain.Plans.PlanQueryService>(await _app.DemoActorAsync("fs_edu")).ExportClassesAsync(new(), otherCity, null);
+        await App.As<CeAdmin.Domain.Plans.PlanQueryService>(await App.DemoActorAsync("fs_edu")).ExportClassesAsync(new(), otherCity, null);
         Assert.Empty(Read(otherCity));
 
-        var reviews = _app.As<ReviewService>(city);
+        var reviews = App.As<ReviewService>(city);
         var queue = new CeAdmin.Domain.Plans.PlanReviewQueue(new());
         var page = await reviews.QueueAsync(queue, new ReviewQueueFilter(), new(PageSize: 1));
         using var reviewFile = new MemoryStream();

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Approvals;
 
 /// <summary>ReviewService on a real database: the two-reviewer race, batch review, the review grid's query.</summary>
-[Trait("Category", "Integration")]
 public sealed class ReviewServiceTests : ApprovedChainTest
 {
 
@@ -34,7 +33,7 @@ public sealed class ReviewServiceTests : ApprovedChainTest
 
         Assert.Single(outcomes, o => o is null);
         var loser = Assert.IsType<ConcurrencyException>(Assert.Single(outcomes, o => o is not null));
-        Assert.Equal(ReviewService.ConcurrencyMessage, loser.Message);
+        Assert.Equal("该申请已被其他审核人处理，请刷新后查看最新状态", loser.Message);
 
         var stored = await Scenario.CaseAsync(caseId);
         Assert.Equal(2, stored.History.Count);
@@ -65,7 +64,7 @@ public sealed class ReviewServiceTests : ApprovedChainTest
         Assert.Equal((2, 2), (result.Succeeded, result.Failed));
         Assert.Equal("广州市越秀区教育局", result.Items[1].ApplicantName);
         Assert.Equal("该申请已审核（不同意并退案），不能重复审核", result.Items[1].Message);
-        Assert.Equal(("", ReviewService.NotReviewerMessage), (result.Items[3].ApplicantName, result.Items[3].Message));
+        Assert.Equal(("", "该申请不在您的审核范围内"), (result.Items[3].ApplicantName, result.Items[3].Message));
 
         Assert.Equal(ReviewStatus.Approved, (await Scenario.CaseAsync(pending1)).Status);
         Assert.Equal(2, (await Scenario.CaseAsync(pending1)).History.Count);
@@ -88,7 +87,7 @@ public sealed class ReviewServiceTests : ApprovedChainTest
         var all = await reviews.QueueAsync(AuthorityReviewQueue.Instance, new ReviewQueueFilter(), new PageRequest(0, 2));
         Assert.Equal(3, all.Total);  // the draft is not submitted yet
         Assert.Equal(2, all.Items.Count);
-        Assert.All(all.Items, r => Assert.Equal(("广州市教育局", AuthorityApplication.ReviewStep), (r.ReviewingUnitName, r.Step)));
+        Assert.All(all.Items, r => Assert.Equal(("广州市教育局", "市(县、区)行业主管单位信息审核"), (r.ReviewingUnitName, r.Step)));
         Assert.Equal(ReviewStatus.Submitted, all.Items[0].Status);  // pending first
 
         var pending = await reviews.QueueAsync(AuthorityReviewQueue.Instance, new ReviewQueueFilter(Status: ReviewStatus.Submitted), new PageRequest(SortBy: "ApplicantName"));

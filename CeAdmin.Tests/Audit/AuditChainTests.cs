@@ -2,7 +2,7 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

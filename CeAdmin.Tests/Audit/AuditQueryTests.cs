@@ -1,4 +1,5 @@
 using CeAdmin.Domain.Audit;
+using CeAdmin.App.Shared;
 using CeAdmin.Domain.Common;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

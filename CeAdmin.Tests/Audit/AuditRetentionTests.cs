@@ -5,7 +5,7 @@ using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -128,7 +128,7 @@ public sealed class AuditRetentionTests : IAsyncLifetime
                 """);
         }
         await using (var scope = _app.Get<IServiceProvider>().CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = false });
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
         await using (var db = _app.Db())
         {

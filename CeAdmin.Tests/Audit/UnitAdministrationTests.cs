@@ -2,7 +2,7 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Tests.Accounts;
 using CeAdmin.Tests.Infrastructure;

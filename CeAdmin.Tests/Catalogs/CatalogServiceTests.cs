@@ -8,22 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Catalogs;
 
 /// <summary>1.3.1 on a real database: publishing, the province-only rule and the course deletion rule.</summary>
-[Trait("Category", "Integration")]
-public sealed class CatalogServiceTests : IAsyncLifetime
+public sealed class CatalogServiceTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
     private Actor _province = null!;
     private int _series;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await TestApp.CreateAsync(demo: true);
-        _province = await _app.DemoActorAsync("gd_edu");
-        await using var db = _app.Db();
+        await base.InitializeAsync();
+        _province = await App.DemoActorAsync("gd_edu");
+        await using var db = App.Db();
         _series = await db.Series.Where(s => s.Name == "高等学校教师").Select(s => s.Id).SingleAsync();
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     // The demo already publishes this year's and 2018's catalogs; these tests prepare next year's.
     private CatalogForm Form(int year = 2027) => new() { SeriesId = _series, DeclaredOn = new DateTime(2026, 3, 1), OperatorName = "李文华", Year = year };
@@ -31,7 +27,7 @@ public sealed class CatalogServiceTests : IAsyncLifetime
     [Fact]
     public async Task Province_authority_creates_adds_courses_and_publishes()
     {
-        var catalogs = _app.As<CatalogService>(_province);
+        var catalogs = App.As<CatalogService>(_province);
         var id = await catalogs.SaveAsync(null, Form());
         await Assert.ThrowsAsync<DomainException>(() => catalogs.PublishAsync(id));
 
@@ -41,8 +37,8 @@ public sealed class CatalogServiceTests : IAsyncLifetime
         Assert.Contains("已有专业课", dup.Errors["Name"][0]);
 
         // Not visible to plan pickers before 确认.
-        var institution = await _app.DemoActorAsync("gpnu_ce");
-        var picker = _app.As<PublishedCourses>(institution);
+        var institution = await App.DemoActorAsync("gpnu_ce");
+        var picker = App.As<PublishedCourses>(institution);
         Assert.DoesNotContain((await picker.SearchAsync(new(SeriesId: _series, Year: 2027), new())).Items, r => r.Name == "课程思政教学设计");
 
         await catalogs.PublishAsync(id);
@@ -60,31 +56,31 @@ public sealed class CatalogServiceTests : IAsyncLifetime
     [Fact]
     public async Task City_and_county_authorities_are_refused_even_calling_the_service_directly()
     {
-        var id = await _app.As<CatalogService>(_province).SaveAsync(null, Form());
+        var id = await App.As<CatalogService>(_province).SaveAsync(null, Form());
         foreach (var login in new[] { "gz_edu", "th_edu" })
         {
-            var other = _app.As<CatalogService>(await _app.DemoActorAsync(login));
+            var other = App.As<CatalogService>(await App.DemoActorAsync(login));
             var refused = await Assert.ThrowsAsync<ScopeException>(() => other.SaveAsync(null, Form(2028)));
             Assert.Contains("只有省级", refused.Message);
             await Assert.ThrowsAsync<ScopeException>(() => other.GetAsync(id));
             await Assert.ThrowsAsync<ScopeException>(() => other.PublishAsync(id));
             await Assert.ThrowsAsync<ScopeException>(() => other.ListAsync(new(), new()));
         }
-        var institution = _app.As<CatalogService>(await _app.DemoActorAsync("gpnu_ce"));
+        var institution = App.As<CatalogService>(await App.DemoActorAsync("gpnu_ce"));
         await Assert.ThrowsAsync<ScopeException>(() => institution.GetAsync(id));
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.Equal(1, await db.CourseCatalogs.CountAsync(c => c.Year >= 2027));
     }
 
     [Fact]
     public async Task A_course_used_by_a_plan_cannot_be_deleted_and_a_second_catalog_for_the_year_is_refused()
     {
-        var catalogs = _app.As<CatalogService>(_province);
+        var catalogs = App.As<CatalogService>(_province);
         var id = await catalogs.SaveAsync(null, Form());
         var used = await catalogs.SaveCourseAsync(id, null, new CourseForm { Name = "教学能力提升", Content = "教学方法" });
         var unused = await catalogs.SaveCourseAsync(id, null, new CourseForm { Name = "教育技术应用", Content = "信息化教学" });
         await catalogs.PublishAsync(id);
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             db.TrainingPlans.Add(new TrainingPlan
             {
@@ -108,14 +104,14 @@ public sealed class CatalogServiceTests : IAsyncLifetime
     [Fact]
     public async Task Bad_input_writes_nothing()
     {
-        var catalogs = _app.As<CatalogService>(_province);
+        var catalogs = App.As<CatalogService>(_province);
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => catalogs.SaveAsync(null, new CatalogForm()));
         Assert.Equal(["DeclaredOn", "OperatorName", "SeriesId", "Year"], bad.Errors.Keys.Order().ToArray());
         var id = await catalogs.SaveAsync(null, Form());
         var longContent = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             catalogs.SaveCourseAsync(id, null, new CourseForm { Name = "x", Content = new string('学', 501) }));
         Assert.Contains("500", longContent.Errors["Content"][0]);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False(await db.CatalogCourses.AnyAsync(c => c.CatalogId == id));
     }
 }

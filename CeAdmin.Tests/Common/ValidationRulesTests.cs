@@ -64,7 +64,7 @@ public class ValidationRulesTests
     [InlineData(nameof(SampleForm.LoginName), "abc", "登录账号长度必须为4-30位")]
     [InlineData(nameof(SampleForm.Password), "abcd1234", PasswordRule.Message)]
     [InlineData(nameof(SampleForm.Mobile), "12812345678", "手机号码格式不正确")]
-    [InlineData(nameof(SampleForm.Phone), "668-8946548", ValidationRules.PhoneMessage)]
+    [InlineData(nameof(SampleForm.Phone), "668-8946548", "联系电话格式不正确，应为手机号码或固定电话（如 0668-8946548）")]
     [InlineData(nameof(SampleForm.PostalCode), "52500", "邮政编码必须为6位数字")]
     [InlineData(nameof(SampleForm.Remark), "一二三四五六", "备注不能超过5个字")]
     public void Invalid_value_gets_chinese_message(string property, string value, string expected)

@@ -193,6 +193,7 @@ public class ExcelExporterTests
         Assert.Equal("继续教育记录_20261129153000.xlsx", ExcelExporter.FileName("继续教育记录", new DateTime(2026, 11, 29, 15, 30, 0)));
         Assert.Equal("学时_统计_20260102030405.xlsx", ExcelExporter.FileName("学时/统计", new DateTime(2026, 1, 2, 3, 4, 5)));
         Assert.Equal("导出_20260102030405.xlsx", ExcelExporter.FileName("  ", new DateTime(2026, 1, 2, 3, 4, 5)));
-        Assert.Matches(@"^继续教育记录_\d{14}\.xlsx$", ExcelExporter.FileName("继续教育记录"));
+        // The clock's instant in China time (UTC+8), whatever the server's own zone.
+        Assert.Equal("继续教育记录_20260302100000.xlsx", ExcelExporter.FileName("继续教育记录", new Infrastructure.TestClock(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero))));
     }
 }

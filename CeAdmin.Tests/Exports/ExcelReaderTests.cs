@@ -31,7 +31,7 @@ public class ExcelReaderTests
 
         Assert.True(ExcelReader.LooksLikeXlsx(ms));
         var ex = Assert.Throws<InvalidDataException>(() => ExcelReader.ReadRows(ms));
-        Assert.Equal(ExcelReader.NotAWorkbookMessage, ex.Message);
+        Assert.Equal("文件不是有效的Excel工作簿(.xlsx)", ex.Message);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class ExcelReaderTests
         using var truncated = new MemoryStream(ms.ToArray()[..(int)(ms.Length / 2)]);
 
         var ex = Assert.Throws<InvalidDataException>(() => ExcelReader.ReadRows(truncated).ToList());
-        Assert.Equal(ExcelReader.NotAWorkbookMessage, ex.Message);
+        Assert.Equal("文件不是有效的Excel工作簿(.xlsx)", ex.Message);
     }
 
     [Fact]

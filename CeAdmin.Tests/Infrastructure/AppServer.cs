@@ -1,4 +1,9 @@
+using CeAdmin.Domain;
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
+using CeAdmin.Demo;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +13,8 @@ namespace CeAdmin.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a real Kestrel port with its own fresh SQLite database and the demo data, for
-/// HTTP-level and browser tests.
+/// HTTP-level and browser tests. The database is a copy of one migrated and demo-seeded once per run
+/// (on the real clock, as the app seeds it), so a server starts without migrating and seeding again.
 /// </summary>
 public sealed class AppServer : WebApplicationFactory<Program>
 {
@@ -39,12 +45,38 @@ public sealed class AppServer : WebApplicationFactory<Program>
             _settings[$"Throttle:{action}:PerAccount"] = "0";
         }
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
+        if (_settings["Demo:Enabled"] == "true") File.Copy(DemoTemplate.Value, _dbFile);
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 
     public string BaseUrl { get; }
+
+    private static readonly Lazy<string> DemoTemplate = new(MakeDemoTemplate);
+
+    /// <summary>A SQLite file migrated and demo-seeded as the app does at start (Program: DatabaseInitializer, the real clock).</summary>
+    private static string MakeDemoTemplate()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ceadmin-web-template-{Guid.NewGuid():N}.db");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { File.Delete(file); } catch (IOException) { } };
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddCeAdminDomain(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" })
+            .AddCeAdminDemo(new DemoOptions())
+            .AddScoped<ICurrentUser>(_ => new FixedCurrentUser(null));
+        using var provider = services.BuildServiceProvider();
+        // Off the test's synchronisation context: the constructor waits for it.
+        Task.Run(async () =>
+        {
+            await using var scope = provider.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        }).GetAwaiter().GetResult();
+        // Fold the WAL into the file so that a plain copy holds everything.
+        using (var db = provider.GetRequiredService<AppDbContextOptions>().Create())
+            db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");
+        return file;
+    }
 
     /// <summary>The app's database, for a second process on it (the admin command line).</summary>
     public string ConnectionString => $"Data Source={_dbFile}";

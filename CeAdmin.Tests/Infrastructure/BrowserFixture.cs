@@ -4,12 +4,13 @@ namespace CeAdmin.Tests.Infrastructure;
 
 /// <summary>
 /// Debian's chromium driven by Playwright (no browser download here) against one app server per
-/// test class. Screenshots go to TestResults/screenshots.
+/// test class. One chromium serves the whole run; every page opens in a browser context of its own
+/// (cookies, storage), which the class closes at its end. Screenshots go to TestResults/screenshots.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
     public AppServer Server { get; private set; } = null!;
 
@@ -23,8 +24,7 @@ public class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = new AppServer(Settings);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await LaunchAsync(_playwright);
+        Browser = await SharedChromium.GetAsync();
     }
 
     /// <summary>Debian's chromium, headless, without the network chatter of a desktop browser.</summary>
@@ -45,6 +45,7 @@ public class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             AcceptDownloads = true,
         });
+        lock (_contexts) _contexts.Add(context);
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
@@ -59,6 +60,14 @@ public class BrowserFixture : IAsyncLifetime
     {
         await page.GotoAsync(path);
         await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>A new page (its own browser context), signed in as <paramref name="loginName"/> in <paramref name="unitName"/>'s role.</summary>
+    public async Task<IPage> SignedInPageAsync(string loginName, string? unitName = null, string? password = null)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, loginName, unitName, password);
+        return page;
     }
 
     /// <summary>个人登录, then choose the unit role (when the person has one).</summary>
@@ -94,8 +103,42 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        // Closed before the server goes: an open page of a stopped server keeps trying to reconnect its circuit.
+        foreach (var context in _contexts) await context.CloseAsync();
         await Server.DisposeAsync();
+    }
+}
+
+/// <summary>The run's one chromium, launched on first use (again if it went away) and closed when the test process ends.</summary>
+public static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    public static async Task<IBrowser> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true }) return _browser;
+            if (_playwright is null)
+            {
+                _playwright = await Playwright.CreateAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Close();
+            }
+            return _browser = await BrowserFixture.LaunchAsync(_playwright);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static void Close()
+    {
+        try { _browser?.CloseAsync().Wait(TimeSpan.FromSeconds(5)); }
+        catch (Exception ex) when (ex is AggregateException or PlaywrightException) { }
+        _playwright?.Dispose();
     }
 }

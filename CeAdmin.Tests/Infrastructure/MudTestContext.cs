@@ -15,6 +15,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        Services.AddSingleton(TimeProvider.System);
         ValidationSetup.UseChinese();
     }
 

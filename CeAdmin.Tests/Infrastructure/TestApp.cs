@@ -2,7 +2,7 @@ using CeAdmin.Domain;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -126,9 +126,9 @@ public sealed class TestApp : IAsyncDisposable
                 options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={template};Pooling=False" };
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { File.Delete(template); } catch (IOException) { } };
             }
-            var maker = new TestApp(options, null, null, null, null);
+            var maker = new TestApp(options, null, null, null, s => s.AddCeAdminDemo(new DemoOptions { Enabled = demo }));
             await using (var scope = maker._root.CreateAsyncScope())
-                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = demo });
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
             if (options.Provider == DatabaseProvider.Sqlite)
             {
                 // Fold the WAL into the file so that a plain copy holds everything.

@@ -13,22 +13,18 @@ namespace CeAdmin.Tests.Institutions;
 /// Institutions apply for 专业培训资格: routing by level, region and series; province-level approved automatically.
 /// py_train is the demo institution that has entered its 基本信息 but not applied yet; each test gives it the level and region it needs.
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class QualificationTests : IAsyncLifetime
+public sealed class QualificationTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
     private int _series;
     private int _otherSeries;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await TestApp.CreateAsync(demo: true);
-        await using var db = _app.Db();
+        await base.InitializeAsync();
+        await using var db = App.Db();
         _series = await db.Series.Where(s => s.Name == "高等学校教师").Select(s => s.Id).SingleAsync();
         _otherSeries = await db.Series.Where(s => s.Name == "会计专业人员").Select(s => s.Id).SingleAsync();
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private static InstitutionForm Form(AffiliationLevel level, string region) => new()
     {
@@ -42,15 +38,15 @@ public sealed class QualificationTests : IAsyncLifetime
 
     private async Task<(InstitutionService Service, Actor Actor)> InstitutionAsync(string login, AffiliationLevel level, string region)
     {
-        var actor = await _app.DemoActorAsync(login);
-        var service = _app.As<InstitutionService>(actor);
+        var actor = await App.DemoActorAsync(login);
+        var service = App.As<InstitutionService>(actor);
         await service.SaveMineAsync(Form(level, region));
         return (service, actor);
     }
 
     private async Task AttachAsync(Actor actor, int qualificationId)
     {
-        await using var db = _app.Db();
+        await using var db = App.Db();
         db.Attachments.Add(Attachment.Create(InstitutionService.OwnerType, qualificationId, "办学许可证", "办学许可证.pdf", SampleFiles.Pdf(), actor.UserName, actor.UnitId, DateTime.UtcNow));
         await db.SaveChangesAsync();
     }
@@ -79,7 +75,7 @@ public sealed class QualificationTests : IAsyncLifetime
         await AttachAsync(actor, id);
         await service.SubmitAsync(id);
 
-        await using var db = _app.Db();
+        await using var db = App.Db();
         var reviewCase = await db.ReviewCases.Include(c => c.History).SingleAsync(c => c.Kind == ReviewKind.Qualification && c.SubjectId == id);
         Assert.Equal(ReviewStatus.Approved, reviewCase.Status);
         Assert.Equal("广东省教育厅", reviewCase.ReviewingUnitName);
@@ -102,12 +98,12 @@ public sealed class QualificationTests : IAsyncLifetime
     [Fact]
     public async Task Only_institutions_may_apply_and_bad_input_writes_nothing()
     {
-        var authority = _app.As<InstitutionService>(await _app.DemoActorAsync("gz_edu"));
+        var authority = App.As<InstitutionService>(await App.DemoActorAsync("gz_edu"));
         await Assert.ThrowsAsync<ScopeException>(() => authority.ApplyAsync(Apply(_series)));
-        var institution = _app.As<InstitutionService>(await _app.DemoActorAsync("py_train"));
+        var institution = App.As<InstitutionService>(await App.DemoActorAsync("py_train"));
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => institution.SaveMineAsync(Form(AffiliationLevel.County, "440100")));
         Assert.Contains("级别一致", bad.Errors["RegionCode"][0]);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False(await db.Institutions.AnyAsync(i => i.Name == "广州市某职业培训学院"));
     }
 
@@ -119,24 +115,26 @@ public sealed class QualificationTests : IAsyncLifetime
         await AttachAsync(actor, id);
         await service.SubmitAsync(id);
         int caseId;
-        await using (var db = _app.Db())
-            caseId = await db.ReviewCases.Where(c => c.Kind == ReviewKind.Qualification && c.SubjectId == id).Select(c => c.Id).SingleAsync();
+        await using (var db = App.Db())
+            caseId = await db.ReviewCases.Of(ReviewKind.Qualification, id).Select(c => c.Id).SingleAsync();
 
-        var county = await _app.DemoActorAsync("th_edu");
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<InstitutionQueries>(county).QualificationAsync(id));
-        await Assert.ThrowsAnyAsync<DomainException>(() => _app.As<ReviewService>(county).DecideAsync(caseId, ReviewDecision.Approve, null));
-        var otherInstitution = await _app.DemoActorAsync("gpnu_ce");
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<InstitutionQueries>(otherInstitution).QualificationAsync(id));
+        var county = await App.DemoActorAsync("th_edu");
+        await Assert.ThrowsAsync<ScopeException>(() => App.As<ReviewService>(county).OpenAsync<QualificationDetail>(ReviewKind.Qualification, caseId));
+        await Assert.ThrowsAnyAsync<DomainException>(() => App.As<ReviewService>(county).DecideAsync(caseId, ReviewDecision.Approve, null));
+        var otherInstitution = await App.DemoActorAsync("gpnu_ce");
+        await Assert.ThrowsAsync<ScopeException>(() => App.As<ReviewService>(otherInstitution).OpenAsync<QualificationDetail>(ReviewKind.Qualification, caseId));
 
-        var city = await _app.DemoActorAsync("gz_edu");
-        var queue = await _app.As<ReviewService>(city).QueueAsync(new QualificationReviewQueue(_series), new ReviewQueueFilter(Applicant: "某职业"), new PageRequest());
+        var city = await App.DemoActorAsync("gz_edu");
+        var queue = await App.As<ReviewService>(city).QueueAsync(new QualificationReviewQueue(_series), new ReviewQueueFilter(Applicant: "某职业"), new PageRequest());
         Assert.Contains(queue.Items, r => r.CaseId == caseId && r.Status == ReviewStatus.Submitted);
-        Assert.Equal("高等学校教师", (await _app.As<InstitutionQueries>(city).QualificationAsync(id)).AppliedSeries.Single().SeriesName);
-        await _app.As<ReviewService>(city).DecideAsync(caseId, ReviewDecision.Approve, "同意");
+        var opened = await App.As<ReviewService>(city).OpenAsync<QualificationDetail>(ReviewKind.Qualification, caseId);
+        Assert.Equal(("高等学校教师", "广州市某职业培训学院", "办学许可证.pdf", true),
+            (opened.Subject.AppliedSeries.Single().SeriesName, opened.Subject.Institution.Name, Assert.Single(opened.Attachments).FileName, opened.Case.CanDecide));
+        await App.As<ReviewService>(city).DecideAsync(caseId, ReviewDecision.Approve, "同意");
 
         var row = Assert.Single(await service.MyQualificationsAsync());
         Assert.True(row.Approved);
-        await using var check = _app.Db();
+        await using var check = App.Db();
         Assert.Equal([_series], await InstitutionService.ApprovedSeriesAsync(check, actor.UnitId, default));
     }
 }

@@ -12,29 +12,22 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 namespace CeAdmin.Tests.Operations;
 
 /// <summary>The app's own counters, as the services record them (each test app has its own meter).</summary>
-[Trait("Category", "Integration")]
-public sealed class AppMetricsTests : IAsyncLifetime
+public sealed class AppMetricsTests : IntegrationTest
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync();
-
-    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
-
     private MetricCollector<T> Collect<T>(string instrument) where T : struct =>
-        new(_app.Get<IMeterFactory>(), AppMetrics.MeterName, instrument);
+        new(App.Get<IMeterFactory>(), AppMetrics.MeterName, instrument);
 
     [Fact]
     public async Task A_saved_decision_is_counted_by_kind_and_decision_and_a_refused_one_is_not()
     {
-        var scenario = new AuthorityScenario(_app);
+        var scenario = new AuthorityScenario(App);
         var chain = await scenario.ProvinceAndCityAsync();
         var county = await scenario.UnitAsync("广州市天河区教育局", UnitKind.Authority, "440106");
         var caseId = await scenario.CaseIdAsync(await scenario.ApplyAsync(county, AffiliationLevel.County, "440106", chain.CityId));
         using var decisions = Collect<long>("ceadmin.review.decisions");
 
-        await _app.As<ReviewService>(chain.City).DecideAsync(caseId, ReviewDecision.RejectAndReturn, "请补充材料");
-        await Assert.ThrowsAsync<DomainException>(() => _app.As<ReviewService>(chain.City).DecideAsync(caseId, ReviewDecision.Approve, null));
+        await App.As<ReviewService>(chain.City).DecideAsync(caseId, ReviewDecision.RejectAndReturn, "请补充材料");
+        await Assert.ThrowsAsync<DomainException>(() => App.As<ReviewService>(chain.City).DecideAsync(caseId, ReviewDecision.Approve, null));
 
         var counted = Assert.Single(decisions.GetMeasurementSnapshot());
         Assert.Equal(1, counted.Value);
@@ -45,11 +38,11 @@ public sealed class AppMetricsTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_import_is_counted_as_refused()
     {
-        var scenario = new AuthorityScenario(_app);
+        var scenario = new AuthorityScenario(App);
         var chain = await scenario.ProvinceAndCityAsync();
         using var imports = Collect<long>("ceadmin.record_imports");
 
-        await Assert.ThrowsAsync<DomainException>(() => _app.As<RecordImportService>(chain.City).ImportAsync(new MemoryStream("姓名,性别"u8.ToArray())));
+        await Assert.ThrowsAsync<DomainException>(() => App.As<RecordImportService>(chain.City).ImportAsync(new MemoryStream("姓名,性别"u8.ToArray())));
 
         Assert.Equal("refused", Assert.Single(imports.GetMeasurementSnapshot()).Tags["outcome"]);
     }
@@ -59,7 +52,7 @@ public sealed class AppMetricsTests : IAsyncLifetime
     {
         using var commands = Collect<double>("ceadmin.db.command.duration");
 
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
             await db.Regions.CountAsync();
 
         var measured = Assert.Single(commands.GetMeasurementSnapshot());

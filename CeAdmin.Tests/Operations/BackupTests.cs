@@ -10,37 +10,33 @@ namespace CeAdmin.Tests.Operations;
 /// scripts/backup.sh and scripts/restore.sh on the provider of the run (SQLite, then PostgreSQL): back up,
 /// change the data, restore, and the database is as it was at the backup.
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class BackupTests : IAsyncLifetime
+public sealed class BackupTests : IntegrationTest
 {
     private readonly string _backup = Path.Combine(Path.GetTempPath(), $"ceadmin-backup-{Guid.NewGuid():N}.backup");
-    private TestApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync();
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
         File.Delete(_backup);
     }
 
     private Dictionary<string, string?> Settings => new()
     {
-        ["Database__Provider"] = _app.Database.Provider.ToString(),
-        ["Database__ConnectionString"] = _app.Database.ConnectionString,
+        ["Database__Provider"] = App.Database.Provider.ToString(),
+        ["Database__ConnectionString"] = App.Database.ConnectionString,
     };
 
     [Fact]
     public async Task A_backup_restored_after_later_changes_brings_back_the_state_at_the_backup()
     {
-        var scenario = new AuthorityScenario(_app);
+        var scenario = new AuthorityScenario(App);
         var kept = await scenario.UnitAsync("备份前的单位", UnitKind.Authority, "440106");
 
         var output = await Scripts.RunAsync("backup.sh", [_backup], Settings);
         Assert.Contains("backed up", output);
         Assert.True(new FileInfo(_backup).Length > 0);
 
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             var unit = await db.UnitAccounts.SingleAsync(u => u.Id == kept.UnitId);
             unit.Name = "备份后改名";
@@ -50,7 +46,7 @@ public sealed class BackupTests : IAsyncLifetime
 
         await Scripts.RunAsync("restore.sh", [_backup], Settings);
 
-        await using var restored = _app.Db();
+        await using var restored = App.Db();
         Assert.Equal("备份前的单位", (await restored.UnitAccounts.SingleAsync(u => u.Id == kept.UnitId)).Name);
         Assert.False(await restored.UnitAccounts.AnyAsync(u => u.Id == later.UnitId));
         Assert.Empty(await restored.Database.GetPendingMigrationsAsync());
@@ -62,12 +58,12 @@ public sealed class BackupTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_backup_file_is_refused_and_the_database_is_untouched()
     {
-        var kept = await new AuthorityScenario(_app).UnitAsync("原有单位", UnitKind.Authority, "440106");
+        var kept = await new AuthorityScenario(App).UnitAsync("原有单位", UnitKind.Authority, "440106");
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Scripts.RunAsync("restore.sh", [_backup + ".missing"], Settings));
 
         Assert.Contains("no such backup", refused.Message);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.True(await db.UnitAccounts.AnyAsync(u => u.Id == kept.UnitId));
     }
 }

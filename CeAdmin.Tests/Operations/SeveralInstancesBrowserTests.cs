@@ -4,7 +4,6 @@ using CeAdmin.App.Features.Operations;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
-using CeAdmin.Tests.Browser;
 using CeAdmin.Tests.Infrastructure;
 using CeAdmin.Tests.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -174,7 +173,7 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
             Assert.Contains(seen, s => s.StartsWith("snackbar:") && s.Contains(ShutdownNotice.Text));
             Assert.Contains(seen, s => s.StartsWith("state:show:") && s.Contains("正在重新连接服务器"));
             Assert.Equal(other, await ClusterFixture.InstanceOfAsync(page));
-            await Screens.ShotAsync(page, "ops-01-after-failover");
+            await BrowserFixture.ScreenshotAsync(page, "ops-01-after-failover");
 
             // Still signed in there (the key ring is shared through the database), on the same case.
             Assert.EndsWith($"/authority-reviews/{second}", page.Url);
@@ -307,7 +306,7 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
             await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = DatabaseUnavailableException.Text }))
                 .ToBeVisibleAsync(new() { Timeout = 60_000 });
             Step("decision refused");
-            await Screens.ShotAsync(page, "ops-02-database-unavailable");
+            await BrowserFixture.ScreenshotAsync(page, "ops-02-database-unavailable");
 
             // Another page of the circuit that cannot load says so too, and the circuit lives on.
             await page.Locator(".mud-navmenu a", new() { HasTextString = "首页" }).ClickAsync();
@@ -347,7 +346,7 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
             await Assertions.Expect(page.Locator("#records-total")).ToContainTextAsync("共");
             await page.Locator("button.export-button").ClickAsync();
             await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = ExportFileStore.StorageMessage })).ToBeVisibleAsync();
-            await Screens.ShotAsync(page, "ops-03-export-disk-full");
+            await BrowserFixture.ScreenshotAsync(page, "ops-03-export-disk-full");
 
             // Nothing left on the disk, nothing stored, and the page and the instance go on working.
             Assert.Empty(Directory.GetFiles(cluster.ExportDirectoryOf("c")));

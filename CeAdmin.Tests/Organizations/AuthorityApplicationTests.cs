@@ -8,19 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Organizations;
 
 /// <summary>1.2.1 on a real database: the province → city → county chain, 退案 → edit → resubmit, 结案, the rules of 送审.</summary>
-[Trait("Category", "Integration")]
-public sealed class AuthorityApplicationTests : IAsyncLifetime
+public sealed class AuthorityApplicationTests : IntegrationTest
 {
-    private TestApp _app = null!;
     private AuthorityScenario _scenario = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await TestApp.CreateAsync();
-        _scenario = new AuthorityScenario(_app);
+        await base.InitializeAsync();
+        _scenario = new AuthorityScenario(App);
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Province_city_county_chain_each_level_reviewed_by_the_one_above()
@@ -31,19 +27,19 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
         var county = await _scenario.UnitAsync("广州市天河区教育局", UnitKind.Authority, "440106");
 
         // A city cannot apply before its province-level parent has the role.
-        var cityService = _app.As<AuthorityApplicationService>(city);
+        var cityService = App.As<AuthorityApplicationService>(city);
         Assert.Empty(await cityService.ParentOptionsAsync(AffiliationLevel.City, "440100", AuthorityScenario.HigherEducation));
         var early = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             cityService.SaveAsync(AuthorityScenario.Form(city, AffiliationLevel.City, "440100", parentId: 999)));
-        Assert.Equal(AuthorityApplication.NoParentMessage, early.Errors[nameof(AuthorityApplicationForm.ParentAuthorityId)][0]);
+        Assert.Equal("上一级行业主管部门尚未在本系统注册申请角色，请联系上一级行业主管部门先完成角色申请（省级→市级→区县）", early.Errors[nameof(AuthorityApplicationForm.ParentAuthorityId)][0]);
 
         // Province level goes to the HRSS department; only it may decide.
         var provinceId = await _scenario.ApplyAsync(province, AffiliationLevel.Province, "440000", null);
         var provinceCase = await _scenario.CaseAsync(await _scenario.CaseIdAsync(provinceId));
-        Assert.Equal((hrss.UnitId, AuthorityApplication.ProvinceReviewStep, ReviewStatus.Submitted),
+        Assert.Equal((hrss.UnitId, "省级行业主管单位信息审核,人社业务主管部门", ReviewStatus.Submitted),
             (provinceCase.ReviewingUnitId, provinceCase.Step, provinceCase.Status));
-        await _app.As<ReviewService>(hrss).DecideAsync(provinceCase.Id, ReviewDecision.Approve, null);
-        Assert.NotNull((await _app.As<AuthorityService>(province).GetMineAsync()).Detail);
+        await App.As<ReviewService>(hrss).DecideAsync(provinceCase.Id, ReviewDecision.Approve, null);
+        Assert.NotNull((await App.As<AuthorityService>(province).GetMineAsync()).Detail);
 
         // Now the city sees the province as its parent and applies to it.
         var parent = Assert.Single(await cityService.ParentOptionsAsync(AffiliationLevel.City, "440100", AuthorityScenario.HigherEducation));
@@ -51,24 +47,24 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
         Assert.Empty(await cityService.ParentOptionsAsync(AffiliationLevel.City, "440100", AuthorityScenario.Engineering));
         var cityId = await _scenario.ApplyAsync(city, AffiliationLevel.City, "440100", provinceId);
         var cityCaseId = await _scenario.CaseIdAsync(cityId);
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<ReviewService>(hrss).DecideAsync(cityCaseId, ReviewDecision.Approve, null));
-        await _app.As<ReviewService>(province).DecideAsync(cityCaseId, ReviewDecision.Approve, "同意");
+        await Assert.ThrowsAsync<ScopeException>(() => App.As<ReviewService>(hrss).DecideAsync(cityCaseId, ReviewDecision.Approve, null));
+        await App.As<ReviewService>(province).DecideAsync(cityCaseId, ReviewDecision.Approve, "同意");
 
         // The county picks the city, which alone reviews it; approval grants the county its scope.
-        var countyService = _app.As<AuthorityApplicationService>(county);
+        var countyService = App.As<AuthorityApplicationService>(county);
         Assert.Equal([cityId], (await countyService.ParentOptionsAsync(AffiliationLevel.County, "440106", AuthorityScenario.HigherEducation)).Select(p => p.Id));
         var countyId = await _scenario.ApplyAsync(county, AffiliationLevel.County, "440106", cityId);
         var countyCaseId = await _scenario.CaseIdAsync(countyId);
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<ReviewService>(province).DecideAsync(countyCaseId, ReviewDecision.Approve, null));
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<AuthorityService>(county).GetMineAsync());
-        await _app.As<ReviewService>(city).DecideAsync(countyCaseId, ReviewDecision.Approve, "材料齐全，同意");
+        await Assert.ThrowsAsync<ScopeException>(() => App.As<ReviewService>(province).DecideAsync(countyCaseId, ReviewDecision.Approve, null));
+        await Assert.ThrowsAsync<ScopeException>(() => App.As<AuthorityService>(county).GetMineAsync());
+        await App.As<ReviewService>(city).DecideAsync(countyCaseId, ReviewDecision.Approve, "材料齐全，同意");
 
-        var mine = await _app.As<AuthorityService>(county).GetMineAsync();
+        var mine = await App.As<AuthorityService>(county).GetMineAsync();
         Assert.Equal(("广州市天河区教育局", "广州市天河区", "广州市教育局", true),
             (mine.Detail.Name, mine.Detail.RegionName, mine.Detail.ReviewingOrgName, mine.Detail.IsApproved));
-        var history = await _app.As<ReviewService>(county).HistoryAsync(countyCaseId);
+        var history = await App.As<ReviewService>(county).HistoryAsync(countyCaseId);
         Assert.Equal(["提交送审", "同意"], history.Select(h => h.Result));
-        Assert.Equal(["行业主管角色申请", AuthorityApplication.ReviewStep], history.Select(h => h.BusinessStep));
+        Assert.Equal(["行业主管角色申请", "市(县、区)行业主管单位信息审核"], history.Select(h => h.BusinessStep));
         Assert.Equal("材料齐全，同意", history[1].Opinion);
         Assert.Equal("广州市教育局", history[1].OperatorUnit);
     }
@@ -80,9 +76,9 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
         var county = await _scenario.UnitAsync("广州市越秀区教育局", UnitKind.Authority, "440104");
         var caseId = await _scenario.CaseIdAsync(await _scenario.ApplyAsync(county, AffiliationLevel.County, "440104", cityId));
 
-        await _app.As<ReviewService>(city).DecideAsync(caseId, ReviewDecision.RejectAndReturn, "请补充单位职能简介");
+        await App.As<ReviewService>(city).DecideAsync(caseId, ReviewDecision.RejectAndReturn, "请补充单位职能简介");
 
-        var service = _app.As<AuthorityApplicationService>(county);
+        var service = App.As<AuthorityApplicationService>(county);
         var returned = await service.GetMineAsync();
         Assert.Equal((ReviewStatus.Returned, true, "请补充单位职能简介"), (returned.Status, returned.IsEditable, returned.LastOpinion));
         returned.Form.Functions = "负责越秀区高等学校教师继续教育的组织实施、监督检查与学时登记。";
@@ -92,7 +88,7 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
         var resubmitted = await _scenario.CaseAsync(caseId);
         Assert.Equal(ReviewStatus.Submitted, resubmitted.Status);
         Assert.Equal(["提交送审", "不同意并退案", "提交送审"], resubmitted.History.Select(h => h.Result));
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.StartsWith("负责越秀区", (await db.Authorities.SingleAsync(a => a.UnitAccountId == county.UnitId)).Functions);
 
         // Once submitted again it is locked until the reviewer decides.
@@ -106,9 +102,9 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
         var (_, _, _, city, cityId) = await _scenario.ProvinceAndCityAsync();
         var county = await _scenario.UnitAsync("广州市番禺区职业教育协会", UnitKind.Authority, "440113");
         var authorityId = await _scenario.ApplyAsync(county, AffiliationLevel.County, "440113", cityId);
-        await _app.As<ReviewService>(city).DecideAsync(await _scenario.CaseIdAsync(authorityId), ReviewDecision.RejectAndClose, "不属于行业主管部门");
+        await App.As<ReviewService>(city).DecideAsync(await _scenario.CaseIdAsync(authorityId), ReviewDecision.RejectAndClose, "不属于行业主管部门");
 
-        var service = _app.As<AuthorityApplicationService>(county);
+        var service = App.As<AuthorityApplicationService>(county);
         var view = await service.GetMineAsync();
         Assert.Equal((ReviewStatus.Closed, false), (view.Status, view.IsEditable));
         Assert.Equal("已结案，不能再修改", (await Assert.ThrowsAsync<DomainException>(() => service.SaveAsync(view.Form))).Message);
@@ -121,13 +117,13 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
     {
         var (_, _, _, _, cityId) = await _scenario.ProvinceAndCityAsync();
         var county = await _scenario.UnitAsync("广州市海珠区教育局", UnitKind.Authority, "440105");
-        var service = _app.As<AuthorityApplicationService>(county);
+        var service = App.As<AuthorityApplicationService>(county);
         var authorityId = await service.SaveAsync(AuthorityScenario.Form(county, AffiliationLevel.County, "440105", cityId));
 
-        Assert.Equal(AuthorityApplication.MissingMaterialMessage, (await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync())).Message);
+        Assert.Equal("请先上传本单位的统一社会信用代码证（组织机构代码）再送审", (await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync())).Message);
 
         // Another material does not count.
-        await _app.As<AttachmentService>(county).UploadAsync(AuthorityApplication.AttachmentOwnerType, authorityId, "其他材料", "说明.pdf", Attachments.SampleFiles.Pdf());
+        await App.As<AttachmentService>(county).UploadAsync(AuthorityApplication.AttachmentOwnerType, authorityId, "其他材料", "说明.pdf", Attachments.SampleFiles.Pdf());
         await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync());
 
         await _scenario.AttachMaterialAsync(county, authorityId);
@@ -139,7 +135,7 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
     public async Task New_application_is_prefilled_from_the_unit_and_bad_input_writes_nothing()
     {
         var county = await _scenario.UnitAsync("广州市荔湾区教育局", UnitKind.Authority, "440103");
-        var service = _app.As<AuthorityApplicationService>(county);
+        var service = App.As<AuthorityApplicationService>(county);
 
         var fresh = await service.GetMineAsync();
         Assert.Equal((null, ReviewStatus.Draft, true), (fresh.CaseId, fresh.Status, fresh.IsEditable));
@@ -156,7 +152,7 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
             bad.Errors.Keys.Order().ToArray());
         Assert.Equal("单位通讯地址不能超过100个字", bad.Errors[nameof(form.Address)][0]);
 
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False(await db.Authorities.AnyAsync());
         Assert.False(await db.ReviewCases.AnyAsync());
     }
@@ -165,8 +161,8 @@ public sealed class AuthorityApplicationTests : IAsyncLifetime
     public async Task A_unit_that_is_not_an_authority_cannot_apply()
     {
         var institution = await _scenario.UnitAsync("广州市继续教育培训中心", UnitKind.Institution, "440104");
-        await Assert.ThrowsAsync<ScopeException>(() => _app.As<AuthorityApplicationService>(institution).GetMineAsync());
+        await Assert.ThrowsAsync<ScopeException>(() => App.As<AuthorityApplicationService>(institution).GetMineAsync());
         await Assert.ThrowsAsync<ScopeException>(() =>
-            _app.As<AuthorityApplicationService>(institution).SaveAsync(AuthorityScenario.Form(institution, AffiliationLevel.Province, "440000", null)));
+            App.As<AuthorityApplicationService>(institution).SaveAsync(AuthorityScenario.Form(institution, AffiliationLevel.Province, "440000", null)));
     }
 }

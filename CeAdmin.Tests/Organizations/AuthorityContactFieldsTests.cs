@@ -34,7 +34,7 @@ public sealed class AuthorityContactFieldsTests : BunitContext, IAsyncLifetime
 
         form.WaitForAssertion(() => Assert.False(form.Instance.IsValid));
         Assert.Equal(
-            new[] { "请输入Email", "请输入单位职能简介", "请输入单位通讯地址", "请输入办公电话", "请输入联系人", ValidationRules.ChinaMobileMessage }.Order(StringComparer.Ordinal),
+            new[] { "请输入Email", "请输入单位职能简介", "请输入单位通讯地址", "请输入办公电话", "请输入联系人", "手机号码格式不正确" }.Order(StringComparer.Ordinal),
             form.Instance.Errors.Order(StringComparer.Ordinal));
         Assert.Contains("请输入联系人", form.Markup);
     }

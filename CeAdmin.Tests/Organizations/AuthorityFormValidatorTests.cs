@@ -11,7 +11,7 @@ public sealed class AuthorityFormValidatorTests
     public AuthorityFormValidatorTests() => ValidationSetup.UseChinese();
 
     [Theory]
-    [InlineData(nameof(AuthorityApplicationForm.Mobile), ValidationRules.ChinaMobileMessage)]
+    [InlineData(nameof(AuthorityApplicationForm.Mobile), "手机号码格式不正确")]
     [InlineData(nameof(AuthorityApplicationForm.Email), "请输入Email")]
     [InlineData(nameof(AuthorityApplicationForm.Nature), "请选择单位性质")]
     [InlineData(nameof(AuthorityApplicationForm.ParentAuthorityId), "请选择上一级行业主管部门")]

@@ -3,7 +3,7 @@ using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Tests.Attachments;
 using CeAdmin.Tests.Infrastructure;
@@ -133,18 +133,15 @@ public sealed class AuthorityScenario(TestApp app)
 public sealed record ApprovedChain(Actor Hrss, Actor Province, int ProvinceId, Actor City, int CityId);
 
 /// <summary>A fresh database per test that starts from the approved 广东省教育厅 → 广州市教育局 chain.</summary>
-public abstract class ApprovedChainTest : IAsyncLifetime
+public abstract class ApprovedChainTest : IntegrationTest
 {
-    protected TestApp App { get; private set; } = null!;
     protected AuthorityScenario Scenario { get; private set; } = null!;
     protected ApprovedChain Chain { get; private set; } = null!;
 
-    public virtual async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        App = await TestApp.CreateAsync();
+        await base.InitializeAsync();
         Scenario = new AuthorityScenario(App);
         Chain = await Scenario.ProvinceAndCityAsync();
     }
-
-    public async Task DisposeAsync() => await App.DisposeAsync();
 }

@@ -10,7 +10,6 @@ namespace CeAdmin.Tests.Organizations;
 /// The scope rule opened BY ID: 广州市教育局 tries 深圳市's county application (detail, history,
 /// decision, attachments, the authority itself) and another series' one in its own city.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class AuthorityScopeTests : ApprovedChainTest
 {
     private Actor _shenzhen = null!;
@@ -36,7 +35,7 @@ public sealed class AuthorityScopeTests : ApprovedChainTest
     public async Task Another_citys_case_is_refused_by_id_everywhere()
     {
         var reviews = App.As<ReviewService>(Chain.City);
-        await Assert.ThrowsAsync<ScopeException>(() => reviews.GetAsync(_futianCaseId));
+        await Assert.ThrowsAsync<ScopeException>(() => reviews.OpenAsync<AuthorityDetail>(ReviewKind.AuthorityApplication, _futianCaseId));
         await Assert.ThrowsAsync<ScopeException>(() => reviews.HistoryAsync(_futianCaseId));
         await Assert.ThrowsAsync<ScopeException>(() => reviews.DecideAsync(_futianCaseId, ReviewDecision.Approve, "同意"));
         var batch = await reviews.BatchReviewAsync([_futianCaseId], ReviewDecision.RejectAndClose, "不同意");
@@ -53,8 +52,11 @@ public sealed class AuthorityScopeTests : ApprovedChainTest
         // Nothing changed, and the right reviewer can still decide.
         var stored = await Scenario.CaseAsync(_futianCaseId);
         Assert.Equal((ReviewStatus.Submitted, 1), (stored.Status, stored.History.Count));
-        var own = await App.As<ReviewService>(_shenzhen).GetAsync(_futianCaseId);
-        Assert.True(own.CanDecide);
+        var own = await App.As<ReviewService>(_shenzhen).OpenAsync<AuthorityDetail>(ReviewKind.AuthorityApplication, _futianCaseId);
+        Assert.True(own.Case.CanDecide);
+        Assert.Equal("深圳市福田区教育局", own.Subject.Name);
+        Assert.Equal("统一社会信用代码证.png", Assert.Single(own.Attachments).FileName);
+        Assert.Equal("提交送审", Assert.Single(own.History).Result);
         Assert.Single(await App.As<AttachmentService>(_shenzhen).ListAsync(AuthorityApplication.AttachmentOwnerType, _futianAuthorityId));
     }
 
@@ -65,10 +67,10 @@ public sealed class AuthorityScopeTests : ApprovedChainTest
         var provinceUnitId = db.Authorities.Where(a => a.Level == AffiliationLevel.Province).Select(a => a.UnitAccountId).Single();
         var province = new Actor("p", "gd_edu", provinceUnitId, "广东省教育厅", UnitKind.Authority);
 
-        var seen = await App.As<ReviewService>(province).GetAsync(_futianCaseId);
+        var seen = (await App.As<ReviewService>(province).OpenAsync<AuthorityDetail>(ReviewKind.AuthorityApplication, _futianCaseId)).Case;
         Assert.Equal(("深圳市福田区教育局", "深圳市教育局", false), (seen.ApplicantName, seen.ReviewingUnitName, seen.CanDecide));
         var refused = await Assert.ThrowsAsync<ScopeException>(() => App.As<ReviewService>(province).DecideAsync(_futianCaseId, ReviewDecision.Approve, null));
-        Assert.Equal(ReviewService.NotReviewerMessage, refused.Message);
+        Assert.Equal("该申请不在您的审核范围内", refused.Message);
     }
 
     [Fact]
@@ -81,6 +83,6 @@ public sealed class AuthorityScopeTests : ApprovedChainTest
 
         await Assert.ThrowsAsync<ScopeException>(() => App.As<AuthorityService>(Chain.City).GetAsync(engineeringId));
         var caseId = await Scenario.CaseIdAsync(engineeringId);
-        await Assert.ThrowsAsync<ScopeException>(() => App.As<ReviewService>(Chain.City).GetAsync(caseId));
+        await Assert.ThrowsAsync<ScopeException>(() => App.As<ReviewService>(Chain.City).OpenAsync<AuthorityDetail>(ReviewKind.AuthorityApplication, caseId));
     }
 }

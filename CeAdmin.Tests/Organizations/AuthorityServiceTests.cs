@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Organizations;
 
 /// <summary>1.2.2 行业主管部门信息维护 and 1.7.4 行业主管查询 on a real database.</summary>
-[Trait("Category", "Integration")]
 public sealed class AuthorityServiceTests : ApprovedChainTest
 {
 
@@ -22,6 +21,7 @@ public sealed class AuthorityServiceTests : ApprovedChainTest
         contact.Mobile = "18688584644";
         contact.OfficePhone = "0668-8946548";
         contact.Address = "广州市越秀区中山一路8号";
+        App.Clock.Advance(TimeSpan.FromMinutes(7));
         await service.SaveContactAsync(contact);
 
         await using var db = App.Db();
@@ -31,6 +31,8 @@ public sealed class AuthorityServiceTests : ApprovedChainTest
         var audit = await db.AuditEntries.Where(e => e.Entity == "Authority" && e.EntityKey == Chain.CityId.ToString() && e.Action == "Modified")
             .OrderBy(e => e.Id).LastAsync();
         Assert.Equal((Chain.City.UserName, Chain.City.UnitId), (audit.UserName, audit.UnitId));
+        // Dated by the services' clock (the test's: 2026-03-02 02:00 UTC, seven minutes on), not the machine's.
+        Assert.Equal(new DateTime(2026, 3, 2, 2, 7, 0, DateTimeKind.Utc), audit.At);
         Assert.Contains("18688584644", audit.Changes);
         Assert.DoesNotContain("Name", audit.Changes);
     }

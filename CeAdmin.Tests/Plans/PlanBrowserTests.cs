@@ -8,9 +8,7 @@ namespace CeAdmin.Tests.Plans;
 /// 1.4 in a real browser: an institution files a plan (course picker, class, 选入教师, subjects, attachment, 送审),
 /// the city authority approves it in 1.4.1, then finds it in 1.7.2 and its class in 1.7.3.
 /// </summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class PlanBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class PlanBrowserTests(BrowserFixture browser) : BrowserTest
 {
     private const string PlanName = "2026年高校青年教师课程思政能力提升培训";
     private const string ClassName = "2026年高校青年教师课程思政能力提升培训第一期";

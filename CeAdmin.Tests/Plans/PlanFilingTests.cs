@@ -13,34 +13,30 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Plans;
 
 /// <summary>Filing plans on a real database: qualification rule, routing, classes and teachers, read-only after 送审.</summary>
-[Trait("Category", "Integration")]
-public sealed class PlanFilingTests : IAsyncLifetime
+public sealed class PlanFilingTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
     private Actor _institution = null!;
     private int _courseId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await TestApp.CreateAsync(demo: true);
-        _courseId = await PlanTestData.CourseAsync(_app, 2026);
+        await base.InitializeAsync();
+        _courseId = await PlanTestData.CourseAsync(App, 2026);
         // The demo's city-level institution, qualified in 高等学校教师 by 广州市教育局.
-        _institution = await _app.DemoActorAsync("gz_train");
+        _institution = await App.DemoActorAsync("gz_train");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private PlanService Plans(Actor actor) => _app.As<PlanService>(actor);
+    private PlanService Plans(Actor actor) => App.As<PlanService>(actor);
 
     [Fact]
     public async Task An_institution_without_an_approved_qualification_is_refused()
     {
         // py_train has not applied yet: it applies, but nobody has approved it.
-        var newcomer = await _app.DemoActorAsync("py_train");
-        await PlanTestData.ApplyForQualificationAsync(_app, newcomer);
+        var newcomer = await App.DemoActorAsync("py_train");
+        await PlanTestData.ApplyForQualificationAsync(App, newcomer);
         var refused = await Assert.ThrowsAsync<DomainException>(() => Plans(newcomer).SaveAsync(null, PlanTestData.Form(_courseId)));
         Assert.Contains("尚未取得“高等学校教师”专业培训资格", refused.Message);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False(await db.TrainingPlans.AnyAsync(p => p.OwnerUnitId == newcomer.UnitId));
     }
 
@@ -51,13 +47,13 @@ public sealed class PlanFilingTests : IAsyncLifetime
         var planId = await plans.SaveAsync(null, PlanTestData.Form(_courseId));
         await Assert.ThrowsAsync<DomainException>(() => plans.SubmitAsync(planId));
 
-        var teacher = await _app.As<TeacherService>(_institution).CreateAsync(PlanTestData.Teacher("何振宇", 1));
-        var classes = _app.As<ClassService>(_institution);
+        var teacher = await App.As<TeacherService>(_institution).CreateAsync(PlanTestData.Teacher("何振宇", 1));
+        var classes = App.As<ClassService>(_institution);
         await classes.SaveAsync(planId, null, PlanTestData.Class(teacher, [teacher], "师德师风", "课程思政"));
         await plans.SubmitAsync(planId);
 
         var detail = await plans.GetAsync(planId);
-        Assert.Equal(("广州市教育局", PlanRouting.AuthorityStep, ReviewStatus.Submitted, false), (detail.ReviewingUnitName, detail.Step, detail.Status, detail.Editable));
+        Assert.Equal(("广州市教育局", "专业课计划审核,行业主管部门", ReviewStatus.Submitted, false), (detail.ReviewingUnitName, detail.Step, detail.Status, detail.Editable));
         var classRow = Assert.Single(detail.Classes);
         Assert.Equal(("何振宇", 30, 2m), (classRow.HeadTeacherName, classRow.PlannedEnrolment, classRow.Days));
 
@@ -70,20 +66,20 @@ public sealed class PlanFilingTests : IAsyncLifetime
     [Fact]
     public async Task An_authoritys_own_plan_goes_to_the_hrss_department()
     {
-        var province = await _app.DemoActorAsync("gd_edu");
+        var province = await App.DemoActorAsync("gd_edu");
         var planId = await Plans(province).SaveAsync(null, PlanTestData.Form(_courseId));
         var detail = await Plans(province).GetAsync(planId);
-        Assert.Equal(("广东省人力资源和社会保障厅", PlanRouting.HrssStep, ReviewStatus.Draft), (detail.ReviewingUnitName, detail.Step, detail.Status));
+        Assert.Equal(("广东省人力资源和社会保障厅", "专业课计划审核,人社业务主管部门", ReviewStatus.Draft), (detail.ReviewingUnitName, detail.Step, detail.Status));
     }
 
     [Fact]
     public async Task A_disabled_teacher_cannot_be_chosen_but_stays_on_classes_that_have_him()
     {
-        var teachers = _app.As<TeacherService>(_institution);
+        var teachers = App.As<TeacherService>(_institution);
         var head = await teachers.CreateAsync(PlanTestData.Teacher("何振宇", 1));
         var other = await teachers.CreateAsync(PlanTestData.Teacher("林雅婷", 2));
         var planId = await Plans(_institution).SaveAsync(null, PlanTestData.Form(_courseId));
-        var classes = _app.As<ClassService>(_institution);
+        var classes = App.As<ClassService>(_institution);
         var classId = await classes.SaveAsync(planId, null, PlanTestData.Class(head, [head, other]));
 
         await teachers.DisableAsync(other);
@@ -107,10 +103,10 @@ public sealed class PlanFilingTests : IAsyncLifetime
         Assert.Contains("一天8学时", hours.Errors["Hours"][0]);
 
         var planId = await plans.SaveAsync(null, PlanTestData.Form(_courseId));
-        var teacher = await _app.As<TeacherService>(_institution).CreateAsync(PlanTestData.Teacher("何振宇", 1));
+        var teacher = await App.As<TeacherService>(_institution).CreateAsync(PlanTestData.Teacher("何振宇", 1));
         var outside = PlanTestData.Class(teacher, [teacher]);
         outside.StudyEnd = new DateTime(2026, 10, 5);
-        var dates = await Assert.ThrowsAsync<ValidationFailedException>(() => _app.As<ClassService>(_institution).SaveAsync(planId, null, outside));
+        var dates = await Assert.ThrowsAsync<ValidationFailedException>(() => App.As<ClassService>(_institution).SaveAsync(planId, null, outside));
         Assert.Contains("计划时间", dates.Errors["StudyStart"][0]);
     }
 
@@ -118,10 +114,10 @@ public sealed class PlanFilingTests : IAsyncLifetime
     public async Task Another_region_cannot_open_the_plan_by_id()
     {
         var planId = await Plans(_institution).SaveAsync(null, PlanTestData.Form(_courseId));
-        var otherInstitution = Plans(await _app.DemoActorAsync("gpnu_ce"));
-        var otherCounty = Plans(await _app.DemoActorAsync("th_edu"));
+        var otherInstitution = Plans(await App.DemoActorAsync("gpnu_ce"));
+        var otherCounty = Plans(await App.DemoActorAsync("th_edu"));
         await Assert.ThrowsAsync<ScopeException>(() => otherInstitution.GetAsync(planId));
         await Assert.ThrowsAsync<ScopeException>(() => otherCounty.GetAsync(planId));
-        Assert.Equal("广州市专业技术人员继续教育培训中心", (await Plans(await _app.DemoActorAsync("gd_edu")).GetAsync(planId)).OwnerName);
+        Assert.Equal("广州市专业技术人员继续教育培训中心", (await Plans(await App.DemoActorAsync("gd_edu")).GetAsync(planId)).OwnerName);
     }
 }

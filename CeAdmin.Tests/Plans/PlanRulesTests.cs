@@ -24,14 +24,14 @@ public sealed class PlanRulesTests
     [InlineData(2026, 1, 8, true)]
     public void Hours_cannot_exceed_days_times_the_years_hours_per_day(int year, double days, double hours, bool valid)
     {
-        var result = new PlanFormValidator(Rules).Validate(Form(year, (decimal)days, (decimal)hours));
+        var result = new PlanFormValidator(Rules, TimeProvider.System).Validate(Form(year, (decimal)days, (decimal)hours));
         Assert.Equal(valid, result.Errors.All(e => e.PropertyName != nameof(PlanForm.Hours)));
     }
 
     [Fact]
     public void The_message_and_hint_name_the_years_rule()
     {
-        var errors = new PlanFormValidator(Rules).Validate(Form(2018, 2, 13)).Errors;
+        var errors = new PlanFormValidator(Rules, TimeProvider.System).Validate(Form(2018, 2, 13)).Errors;
         Assert.Equal("继续教育学时不能超过12学时（2018年度规定一天6学时，2天）", errors.Single(e => e.PropertyName == "Hours").ErrorMessage);
         Assert.Equal("注:一天6学时 一个学时为45分钟", Rules.For(2018).Hint);
         Assert.Equal("注:一天8学时 一个学时为45分钟", Rules.For(2026).Hint);
@@ -50,7 +50,7 @@ public sealed class PlanRulesTests
     public void An_administrator_changing_a_years_rule_changes_the_limit()
     {
         var stricter = new HoursRuleBook([new HoursRule { Year = 2026, HoursPerDay = 6 }]);
-        Assert.Contains(new PlanFormValidator(stricter).Validate(Form(2026, 2, 16)).Errors, e => e.PropertyName == "Hours");
+        Assert.Contains(new PlanFormValidator(stricter, TimeProvider.System).Validate(Form(2026, 2, 16)).Errors, e => e.PropertyName == "Hours");
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed class PlanRulesTests
     {
         var form = Form(2026, 2, 12);
         form.EndDate = new DateTime(2026, 8, 1);
-        var errors = new PlanFormValidator(Rules).Validate(form).Errors;
+        var errors = new PlanFormValidator(Rules, TimeProvider.System).Validate(form).Errors;
         Assert.Contains(errors, e => e.ErrorMessage == "计划完成时间不能早于计划开始时间");
         form = Form(2026, 2, 12);
         form.StartDate = new DateTime(2025, 12, 30);
-        Assert.Contains(new PlanFormValidator(Rules).Validate(form).Errors, e => e.ErrorMessage == "计划开始时间应在计划年度内");
+        Assert.Contains(new PlanFormValidator(Rules, TimeProvider.System).Validate(form).Errors, e => e.ErrorMessage == "计划开始时间应在计划年度内");
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class PlanRulesTests
     public void Half_days_are_allowed_other_fractions_are_not()
     {
         ValidationSetup.UseChinese();
-        Assert.DoesNotContain(new PlanFormValidator(Rules).Validate(Form(2026, 1.5m, 8)).Errors, e => e.PropertyName == "Days");
-        Assert.Contains(new PlanFormValidator(Rules).Validate(Form(2026, 1.3m, 8)).Errors, e => e.ErrorMessage == "培训天数以0.5天为单位");
+        Assert.DoesNotContain(new PlanFormValidator(Rules, TimeProvider.System).Validate(Form(2026, 1.5m, 8)).Errors, e => e.PropertyName == "Days");
+        Assert.Contains(new PlanFormValidator(Rules, TimeProvider.System).Validate(Form(2026, 1.3m, 8)).Errors, e => e.ErrorMessage == "培训天数以0.5天为单位");
     }
 }

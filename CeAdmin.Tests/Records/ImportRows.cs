@@ -1,5 +1,5 @@
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using MiniExcelLibs;
 using T = CeAdmin.Domain.Records.RecordImportTemplate;
 

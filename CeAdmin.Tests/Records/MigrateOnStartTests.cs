@@ -1,5 +1,4 @@
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CeAdmin.Tests.Records;
@@ -15,10 +14,9 @@ public sealed class MigrateOnStartTests
         {
             var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False", MigrateOnStart = false };
             var options = new AppDbContextOptions(database);
-            var demo = new DemoDataRunner([], new Microsoft.AspNetCore.Identity.PasswordHasher<Domain.Accounts.AppUser>(), TimeProvider.System, NullLogger<DemoDataRunner>.Instance);
-            var initializer = new DatabaseInitializer(options, database, demo, NullLogger<DatabaseInitializer>.Instance);
+            var initializer = new DatabaseInitializer(options, database, [], NullLogger<DatabaseInitializer>.Instance);
 
-            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => initializer.InitializeAsync(new DemoOptions()));
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => initializer.InitializeAsync());
             Assert.Contains("MigrateOnStart=true", refused.Message);
             await using var db = options.Create();
             Assert.NotEmpty(await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database));

@@ -8,20 +8,13 @@ using MiniExcelLibs;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>导出Excel of 1.7.1 read back: text that Excel would run as a formula stays text.</summary>
-[Trait("Category", "Integration")]
-public sealed class RecordExportTests : IAsyncLifetime
+public sealed class RecordExportTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Formula_like_text_from_the_database_is_written_as_plain_text()
     {
         const string course = "=HYPERLINK(\"http://evil.example\",\"点击查看\")";
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             var template = await db.CeRecords.AsNoTracking().FirstAsync(r => r.RegionCode == "440106" && r.SeriesId == 1);
             var hostile = new CeRecord
@@ -36,7 +29,7 @@ public sealed class RecordExportTests : IAsyncLifetime
         }
 
         var file = new MemoryStream();
-        await _app.As<CeRecordService>(await _app.DemoActorAsync("th_edu")).ExportAsync(new CeRecordFilter(Year: 2025, PersonName: "@SUM(A1)"), file, null);
+        await App.As<CeRecordService>(await App.DemoActorAsync("th_edu")).ExportAsync(new CeRecordFilter(Year: 2025, PersonName: "@SUM(A1)"), file, null);
         var bytes = file.ToArray();
 
         var row = Assert.Single(MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object?>>());

@@ -7,15 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>继续教育记录导入 refuses small files that describe huge sheets, before it spends the server's time on them.</summary>
-[Trait("Category", "Integration")]
-public sealed class RecordImportLimitTests : IAsyncLifetime
+public sealed class RecordImportLimitTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
     private static readonly IReadOnlyList<string> Headers = RecordImportTemplate.Columns.Select(c => c.Header).ToList();
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     public static TheoryData<string> Files => ["row 3,000,000 declared", "row 3,000,000 undeclared", "3,000,000 empty rows"];
 
@@ -29,12 +23,12 @@ public sealed class RecordImportLimitTests : IAsyncLifetime
             "row 3,000,000 undeclared" => HostileWorkbooks.OneRowFarDown(Headers, 3_000_000, declareDimension: false),
             _ => HostileWorkbooks.ManyEmptyRows(Headers, 3_000_000),
         };
-        var service = _app.As<RecordImportService>(await _app.DemoActorAsync("gz_edu"));
+        var service = App.As<RecordImportService>(await App.DemoActorAsync("gz_edu"));
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => service.ImportAsync(file));
 
         Assert.Equal($"工作表超过{RecordImportService.MaxRows:N0}行（表头以下的空行也计算在内），请删除多余的行，或分成多个文件导入", ex.Message);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False(await db.CeRecords.AnyAsync(r => r.Source == RecordSource.Import && r.PersonName == "张三"));
     }
 
@@ -45,7 +39,7 @@ public sealed class RecordImportLimitTests : IAsyncLifetime
         var bytes = HostileWorkbooks.ManyEmptyRows(Headers, 3_000_000).ToArray();
         // The user leaves the page once the server has begun to read the file.
         using var file = new CancelOnReadStream(bytes, cts);
-        var service = _app.As<RecordImportService>(await _app.DemoActorAsync("gz_edu"));
+        var service = App.As<RecordImportService>(await App.DemoActorAsync("gz_edu"));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.ImportAsync(file, cts.Token));
     }

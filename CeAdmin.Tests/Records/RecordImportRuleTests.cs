@@ -10,16 +10,9 @@ namespace CeAdmin.Tests.Records;
 /// The import's rules for dates, days, hours, names, the trainee's 主管部门 and overlapping records,
 /// as the Guangzhou authority; today is 2026-03-02 (TestApp's clock).
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class RecordImportRuleTests : IAsyncLifetime
+public sealed class RecordImportRuleTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private async Task<RecordImportService> ImporterAsync() => _app.As<RecordImportService>(await _app.DemoActorAsync("gz_edu"));
+    private async Task<RecordImportService> ImporterAsync() => App.As<RecordImportService>(await App.DemoActorAsync("gz_edu"));
 
     private static void Has(RecordImportResult result, int row, string column, string reason) =>
         Assert.Contains(result.Problems, p => p.Row == row && p.Column == column && p.Reason.Contains(reason, StringComparison.Ordinal));
@@ -55,14 +48,14 @@ public sealed class RecordImportRuleTests : IAsyncLifetime
         Has(result, 10, T.Days, "参训天数不能超过学习开始至结束的天数（3天）");
         Assert.Equal([3, 4, 5, 6, 8, 9, 10], result.Problems.Select(p => p.Row).Distinct());
         Assert.Equal(3, result.Imported);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.Equal(3, await db.CeRecords.CountAsync(r => r.PersonName == "测试学员"));
     }
 
     [Fact]
     public async Task Hours_follow_the_same_per_year_rules_as_plans_including_a_year_without_its_own_rule()
     {
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             // The administrator's book: 2025 changed to 6 学时 a day; 2023 and 2024 removed, so they follow 2022 (8 a day).
             (await db.HoursRules.SingleAsync(r => r.Year == 2025)).HoursPerDay = 6;
@@ -115,7 +108,7 @@ public sealed class RecordImportRuleTests : IAsyncLifetime
         Has(result, 11, T.Authority, "主管部门应为“广州市教育局”");
         Has(result, 12, T.Region, "所属地区“深圳市福田区”不在本单位管辖范围内");
         Assert.Equal([2, 3, 4, 5, 8, 9, 11, 12], result.Problems.Select(p => p.Row).Distinct());
-        await using var db = _app.Db();
+        await using var db = App.Db();
         string[] ids = [Id("440106", 405), Id("440106", 406), Id("440106", 409)];
         var imported = await db.CeRecords.Where(r => ids.Contains(r.IdNumber)).OrderBy(r => r.Id).Select(r => r.PersonName).ToListAsync();
         Assert.Equal(["John Smith", "阿沛·阿旺晋美", "测试学员"], imported);
@@ -125,7 +118,7 @@ public sealed class RecordImportRuleTests : IAsyncLifetime
     public async Task A_row_overlapping_another_record_of_the_person_waits_with_a_warning_and_is_imported_when_the_operator_decides()
     {
         CeRecord existing;
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
             existing = await db.CeRecords.AsNoTracking().OrderBy(r => r.Id)
                 .FirstAsync(r => r.RegionCode == "440106" && r.SeriesId == 1 && r.SubjectType == RecordValues.Public && r.Days >= 2);
         var person = Id("440106", 501);
@@ -147,14 +140,14 @@ public sealed class RecordImportRuleTests : IAsyncLifetime
         Assert.Contains("与第2行（同一人员）时间重叠", first.Problems.Single(p => p.Row == 3).Warning);
         Assert.Contains($"与该人员已有记录《{existing.CourseName}》（{existing.StartDate:yyyy-MM-dd}至{existing.EndDate:yyyy-MM-dd}）时间重叠",
             first.Problems.Single(p => p.Row == 4).Warning);
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
             Assert.Equal(1, await db.CeRecords.CountAsync(r => r.IdNumber == person));
 
         // The operator has read the warnings and imports the held rows; row 2 is not imported twice.
         var second = await importer.ImportAsync(new MemoryStream(file), new RecordImportOptions(ImportOverlapping: true, OnlyRows: first.HeldRows));
         Assert.Equal((3, 3), (second.RowsRead, second.Imported));
         Assert.Empty(second.Problems);
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             Assert.Equal(3, await db.CeRecords.CountAsync(r => r.IdNumber == person));
             Assert.True(await db.CeRecords.AnyAsync(r => r.IdNumber == existing.IdNumber && r.CourseName == "学术论文写作与规范" && r.StartDate == existing.StartDate));

@@ -1,3 +1,4 @@
+using CeAdmin.App.Shared;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Records;
 using CeAdmin.Domain.ReferenceData;
@@ -8,25 +9,21 @@ using MiniExcelLibs;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>1.7.1's scope: lists, records opened by id and exports show only the caller's region and series.</summary>
-[Trait("Category", "Integration")]
-public sealed class RecordScopeTests : IAsyncLifetime
+public sealed class RecordScopeTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
     private int _series;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = await TestApp.CreateAsync(demo: true);
-        _series = SeriesDirectory.All.Single(s => s.Name == "高等学校教师").Id;
+        await base.InitializeAsync();
+        _series = ReferenceCatalog.Series.Single(s => s.Name == "高等学校教师").Id;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private async Task<CeRecordService> AsAsync(string login) => _app.As<CeRecordService>(await _app.DemoActorAsync(login));
+    private async Task<CeRecordService> AsAsync(string login) => App.As<CeRecordService>(await App.DemoActorAsync(login));
 
     private async Task<long> RecordIdAsync(Func<CeRecord, bool> where)
     {
-        await using var db = _app.Db();
+        await using var db = App.Db();
         return (await db.CeRecords.AsNoTracking().ToListAsync()).First(where).Id;
     }
 
@@ -58,7 +55,7 @@ public sealed class RecordScopeTests : IAsyncLifetime
         Assert.All(province, r => Assert.Equal("高等学校教师", r.SeriesName));
 
         var hrss = await (await AsAsync("hrss_reviewer")).QueryAsync(new CeRecordFilter(), new RecordPageRequest(new PageSeek.First(), IncludeTotal: true));
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.Equal(await db.CeRecords.CountAsync(), hrss.Total);
         Assert.True(province.Count < hrss.Total && city.Count < province.Count && county.Count < city.Count);
 
@@ -81,7 +78,7 @@ public sealed class RecordScopeTests : IAsyncLifetime
         await Assert.ThrowsAsync<ScopeException>(async () => await (await AsAsync("th_edu")).GetAsync(yuexiu));
         await Assert.ThrowsAsync<ScopeException>(async () => await (await AsAsync("gd_edu")).GetAsync(health));
         await Assert.ThrowsAsync<ScopeException>(async () => await (await AsAsync("gz_train")).GetAsync(tianhe));
-        await Assert.ThrowsAnyAsync<DomainException>(async () => await _app.As<CeRecordService>(null).GetAsync(tianhe));
+        await Assert.ThrowsAnyAsync<DomainException>(async () => await App.As<CeRecordService>(null).GetAsync(tianhe));
 
         // Inside the scope the record opens, with the full ID number (the viewer opened the record itself).
         var detail = await (await AsAsync("gz_edu")).GetAsync(tianhe);

@@ -1,4 +1,4 @@
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Records;
 
 namespace CeAdmin.Tests.Records;

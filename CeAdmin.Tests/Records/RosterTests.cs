@@ -1,5 +1,5 @@
 using CeAdmin.Domain.Common;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Records;
 using CeAdmin.Domain.Statistics;
 using CeAdmin.Tests.Infrastructure;
@@ -8,15 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Records;
 
 /// <summary>结业名单 → 继续教育记录 on a real database, as the demo institutions.</summary>
-[Trait("Category", "Integration")]
-public sealed class RosterTests : IAsyncLifetime
+public sealed class RosterTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private static readonly string Male = DemoIds.IdNumber("440104", new DateOnly(1988, 4, 9), 131);
     private static readonly string Female = DemoIds.IdNumber("440106", new DateOnly(1991, 12, 1), 242);
     private static readonly string Failed = DemoIds.IdNumber("440103", new DateOnly(1985, 7, 20), 353);
@@ -28,7 +21,7 @@ public sealed class RosterTests : IAsyncLifetime
 
     private async Task<(RosterService Service, EndedClassRow Awaiting)> AwaitingClassAsync(string login = "gz_train")
     {
-        var service = _app.As<RosterService>(await _app.DemoActorAsync(login));
+        var service = App.As<RosterService>(await App.DemoActorAsync(login));
         var classes = await service.EndedClassesAsync();
         return (service, classes.First(c => c.RecordedCount == 0));
     }
@@ -36,7 +29,7 @@ public sealed class RosterTests : IAsyncLifetime
     [Fact]
     public async Task Each_passed_person_gets_one_record_from_the_plan_and_class_and_never_two()
     {
-        var service = _app.As<RosterService>(await _app.DemoActorAsync("gz_train"));
+        var service = App.As<RosterService>(await App.DemoActorAsync("gz_train"));
         var classes = await service.EndedClassesAsync();
         // Last year's two classes and this year's first have their rosters; this year's second awaits it.
         Assert.Equal(4, classes.Count);
@@ -55,7 +48,7 @@ public sealed class RosterTests : IAsyncLifetime
         Assert.Equal((2, 1), (result.Created, result.NotPassed));
         Assert.Empty(result.AlreadyRecorded);
 
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             var cls = await db.TrainingClasses.Include(c => c.Plan).SingleAsync(c => c.Id == awaiting.ClassId);
             var plan = cls.Plan!;
@@ -81,7 +74,7 @@ public sealed class RosterTests : IAsyncLifetime
         Assert.Equal(1, again.Created);
         Assert.Equal(["林志明", "黄晓丽"], again.AlreadyRecorded);
         Assert.Contains("未重复生成", again.ToMessage());
-        await using var check = _app.Db();
+        await using var check = App.Db();
         Assert.Equal(3, await check.CeRecords.CountAsync(r => r.ClassId == awaiting.ClassId));
         var info = await service.GetClassAsync(awaiting.ClassId);
         Assert.Equal(3, info.Recorded.Count);
@@ -110,13 +103,13 @@ public sealed class RosterTests : IAsyncLifetime
         Assert.Equal("请输入工作单位", bad.Errors["Entries[4].WorkUnit"][0]);
         Assert.Equal("所属地区不是广东省的行政区划", bad.Errors["Entries[5].RegionCode"][0]);
         Assert.Equal("性别与公民身份号码不符", bad.Errors["Entries[1].Gender"][0]);
-        Assert.Equal(ValidationRules.IdNumberMessage, bad.Errors["Entries[2].IdNumber"][0]);
+        Assert.Equal("公民身份号码格式或校验位不正确", bad.Errors["Entries[2].IdNumber"][0]);
         Assert.Equal("请选择考核结果", bad.Errors["Entries[2].Result"][0]);
         Assert.Equal("名单中公民身份号码重复", bad.Errors["Entries[3].IdNumber"][0]);
 
         var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => service.SubmitAsync(awaiting.ClassId, new RosterForm()));
         Assert.Equal("请至少录入一名学员", empty.Errors["Entries"][0]);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.Equal(0, await db.CeRecords.CountAsync(r => r.ClassId == awaiting.ClassId));
     }
 
@@ -126,18 +119,18 @@ public sealed class RosterTests : IAsyncLifetime
         var (_, awaiting) = await AwaitingClassAsync("gz_train");
         var form = new RosterForm { Entries = [Entry("林志明", "男", Male)] };
 
-        var other = _app.As<RosterService>(await _app.DemoActorAsync("gpnu_ce"));
+        var other = App.As<RosterService>(await App.DemoActorAsync("gpnu_ce"));
         await Assert.ThrowsAsync<ScopeException>(() => other.SubmitAsync(awaiting.ClassId, form));
         await Assert.ThrowsAsync<ScopeException>(() => other.GetClassAsync(awaiting.ClassId));
         Assert.DoesNotContain(await other.EndedClassesAsync(), c => c.ClassId == awaiting.ClassId);
 
-        await Assert.ThrowsAsync<ScopeException>(async () => await _app.As<RosterService>(await _app.DemoActorAsync("gz_edu")).EndedClassesAsync());
+        await Assert.ThrowsAsync<ScopeException>(async () => await App.As<RosterService>(await App.DemoActorAsync("gz_edu")).EndedClassesAsync());
 
         int running;
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
             running = await db.TrainingClasses.Where(c => c.Plan!.OwnerUnitId == db.Institutions.Where(i => i.Name == "广州市专业技术人员继续教育培训中心").Select(i => i.UnitAccountId).First())
                 .OrderByDescending(c => c.StudyEnd).Select(c => c.Id).FirstAsync();
-        var service = _app.As<RosterService>(await _app.DemoActorAsync("gz_train"));
+        var service = App.As<RosterService>(await App.DemoActorAsync("gz_train"));
         var notEnded = await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync(running, form));
         Assert.Contains("尚未结束", notEnded.Message);
     }
@@ -146,8 +139,8 @@ public sealed class RosterTests : IAsyncLifetime
     public async Task A_trainee_of_another_county_is_counted_in_that_countys_query_and_statistics()
     {
         var (service, awaiting) = await AwaitingClassAsync();
-        var county = _app.As<CeRecordService>(await _app.DemoActorAsync("th_edu"));
-        var stats = _app.As<StatisticsService>(await _app.DemoActorAsync("th_edu"));
+        var county = App.As<CeRecordService>(await App.DemoActorAsync("th_edu"));
+        var stats = App.As<StatisticsService>(await App.DemoActorAsync("th_edu"));
         var year = (await service.GetClassAsync(awaiting.ClassId)).Class.StudyStart.Year;
         var before = (await stats.GetAsync(new StatisticsQuery("440106", Year: year))).Total.Records;
 
@@ -164,9 +157,9 @@ public sealed class RosterTests : IAsyncLifetime
         await service.SubmitAsync(awaiting.ClassId, new RosterForm { Entries = [Entry("林志明", "男", Male, region: "440104")] });
         var other = await county.QueryAsync(new CeRecordFilter(IdNumber: Male), new RecordPageRequest(new PageSeek.First(), IncludeTotal: true));
         Assert.Equal(0, other.Total);
-        var city = _app.As<StatisticsService>(await _app.DemoActorAsync("gz_edu"));
+        var city = App.As<StatisticsService>(await App.DemoActorAsync("gz_edu"));
         var byDistrict = (await city.GetAsync(new StatisticsQuery("440100", Year: year))).ByRegion;
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.Equal(await db.CeRecords.CountAsync(r => r.RegionCode == "440104" && r.Year == year && r.SeriesId == 1),
             byDistrict.Single(r => r.Label == "越秀区").Records);
     }
@@ -176,7 +169,7 @@ public sealed class RosterTests : IAsyncLifetime
     {
         var (service, awaiting) = await AwaitingClassAsync();
         CeRecord latest;
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             // Someone with two imported records: the later one gives the default.
             var person = await db.CeRecords.Where(r => r.Source == RecordSource.Import && r.WorkUnit != "")
@@ -195,7 +188,7 @@ public sealed class RosterTests : IAsyncLifetime
         Assert.Contains(latest.EndDate.ToString("yyyy-MM-dd"), d.Source);
 
         // Another institution's class is not a way in.
-        var other = _app.As<RosterService>(await _app.DemoActorAsync("gpnu_ce"));
+        var other = App.As<RosterService>(await App.DemoActorAsync("gpnu_ce"));
         await Assert.ThrowsAsync<ScopeException>(() => other.DefaultsAsync(awaiting.ClassId, entries));
     }
 
@@ -203,7 +196,7 @@ public sealed class RosterTests : IAsyncLifetime
     public async Task A_record_whose_region_the_migration_could_not_establish_is_no_default()
     {
         var (service, awaiting) = await AwaitingClassAsync();
-        await using var db = _app.Db();
+        await using var db = App.Db();
         // A person with this one record only.
         var record = await db.CeRecords.Where(r => r.Source == RecordSource.Roster && db.CeRecords.Count(o => o.IdNumber == r.IdNumber) == 1)
             .OrderBy(r => r.Id).FirstAsync();

@@ -10,21 +10,14 @@ namespace CeAdmin.Tests.Records;
 /// The TraineeRegion migration's data fix on a database that had roster records with the institution's
 /// region: the demo database is taken back to the migration before it, given such records, and migrated again.
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class TraineeRegionMigrationTests : IAsyncLifetime
+public sealed class TraineeRegionMigrationTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Roster_records_take_the_region_the_persons_imported_records_give_and_the_rest_are_listed()
     {
         long[] picked;
         int rosterCount;
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             // Three people of Guangzhou's districts with a single roster record each.
             picked = await db.CeRecords.Where(r => r.Source == RecordSource.Roster && r.RegionCode.StartsWith("4401") && !r.IdNumber.StartsWith("440100")
@@ -35,7 +28,7 @@ public sealed class TraineeRegionMigrationTests : IAsyncLifetime
         Assert.Equal(3, picked.Length);
         var (corrected, confirmed, unresolved) = (picked[0], picked[1], picked[2]);
 
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             var migrations = db.Database.GetMigrations().ToList();
             var before = migrations[migrations.FindIndex(m => m.EndsWith("_TraineeRegion", StringComparison.Ordinal)) - 1];
@@ -49,7 +42,7 @@ public sealed class TraineeRegionMigrationTests : IAsyncLifetime
             await db.GetService<IMigrator>().MigrateAsync();
         }
 
-        await using var check = _app.Db();
+        await using var check = App.Db();
         var fixes = await check.Set<RecordRegionFix>().AsNoTracking().ToDictionaryAsync(f => f.RecordId);
         Assert.Equal(rosterCount, fixes.Count);
         Assert.False(await check.CeRecords.AnyAsync(r => r.Source == RecordSource.Import && fixes.Keys.Contains(r.Id)));

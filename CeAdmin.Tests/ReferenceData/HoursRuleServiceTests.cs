@@ -5,15 +5,8 @@ using CeAdmin.Tests.Infrastructure;
 namespace CeAdmin.Tests.ReferenceData;
 
 /// <summary>The per-year hours rule is a setting the HRSS department changes, and the rule book reads it.</summary>
-[Trait("Category", "Integration")]
-public sealed class HoursRuleServiceTests : IAsyncLifetime
+public sealed class HoursRuleServiceTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private static HoursRuleForm Form(int year, int perDay) => new()
     {
         Year = year, HoursPerDay = perDay, MinutesPerHour = 45, AnnualRequired = 90, PublicRequired = 30, ProfessionalRequired = 42, ElectiveRequired = 18,
@@ -22,12 +15,12 @@ public sealed class HoursRuleServiceTests : IAsyncLifetime
     [Fact]
     public async Task Hrss_changes_a_years_rule_and_plans_read_it()
     {
-        var hrss = _app.As<HoursRuleService>(await _app.DemoActorAsync("hrss_reviewer"));
-        await using (var db = _app.Db())
+        var hrss = App.As<HoursRuleService>(await App.DemoActorAsync("hrss_reviewer"));
+        await using (var db = App.Db())
             Assert.Equal(8, (await HoursRuleBook.LoadAsync(db)).For(2031).HoursPerDay);
 
         await hrss.SaveAsync(Form(2031, 6));
-        await using (var db = _app.Db())
+        await using (var db = App.Db())
         {
             var book = await HoursRuleBook.LoadAsync(db);
             Assert.Equal(6, book.For(2031).HoursPerDay);
@@ -40,11 +33,11 @@ public sealed class HoursRuleServiceTests : IAsyncLifetime
     [Fact]
     public async Task Authorities_may_read_but_not_change_and_bad_input_is_refused()
     {
-        var authority = _app.As<HoursRuleService>(await _app.DemoActorAsync("gd_edu"));
+        var authority = App.As<HoursRuleService>(await App.DemoActorAsync("gd_edu"));
         Assert.NotEmpty(await authority.ListAsync());
         await Assert.ThrowsAsync<ScopeException>(() => authority.SaveAsync(Form(2031, 6)));
 
-        var hrss = _app.As<HoursRuleService>(await _app.DemoActorAsync("hrss_reviewer"));
+        var hrss = App.As<HoursRuleService>(await App.DemoActorAsync("hrss_reviewer"));
         var bad = Form(2031, 20);
         bad.AnnualRequired = 100;
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => hrss.SaveAsync(bad));

@@ -15,8 +15,9 @@ public sealed class ShortLifetimeFixture : WebServerFixture
     };
 }
 
+/// <summary>It waits out the lifetime: beside the browser classes rather than between them.</summary>
 [Trait("Category", "Web")]
-[Collection("Browser")]
+[Collection("Browser waits")]
 public sealed class AbsoluteLifetimeTests(ShortLifetimeFixture web) : IClassFixture<ShortLifetimeFixture>
 {
     [Fact]

@@ -36,7 +36,7 @@ public class WebServerFixture : IAsyncLifetime
     /// <summary>A 广州市 高等学校教师 record (in 广州市教育局's scope) and its full ID number.</summary>
     public async Task<(long Id, string IdNumber)> GuangzhouRecordAsync(string regionPrefix = "4401")
     {
-        var series = SeriesDirectory.All.Single(s => s.Name == "高等学校教师").Id;
+        var series = ReferenceCatalog.Series.Single(s => s.Name == "高等学校教师").Id;
         await using var db = Db();
         var record = await db.CeRecords.AsNoTracking()
             .Where(r => r.RegionCode.StartsWith(regionPrefix) && r.SeriesId == series)

@@ -8,22 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Tests.Statistics;
 
 /// <summary>统计分析 against the same numbers counted in memory, inside each supervisor's scope.</summary>
-[Trait("Category", "Integration")]
-public sealed class StatisticsTests : IAsyncLifetime
+public sealed class StatisticsTests() : IntegrationTest(demo: true)
 {
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await TestApp.CreateAsync(demo: true);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task City_numbers_match_the_records_and_drill_down_to_districts()
     {
-        var service = _app.As<StatisticsService>(await _app.DemoActorAsync("gz_edu"));
+        var service = App.As<StatisticsService>(await App.DemoActorAsync("gz_edu"));
         var report = await service.GetAsync(new StatisticsQuery("440100", Year: 2025));
 
-        await using var db = _app.Db();
+        await using var db = App.Db();
         var records = await db.CeRecords.AsNoTracking().Where(r => r.RegionCode.StartsWith("4401") && r.SeriesId == 1 && r.Year == 2025).ToListAsync();
         var passed = records.Where(r => r.Result == RecordValues.Passed).ToList();
         var people = passed.GroupBy(r => r.IdNumber).Select(g => g.Sum(r => r.Hours)).ToList();
@@ -45,7 +38,7 @@ public sealed class StatisticsTests : IAsyncLifetime
 
         // This year's plans of Guangzhou in the city's series, counted from their cases' states.
         var thisYear = await service.GetAsync(new StatisticsQuery("440100", Year: 2026));
-        await using (var check = _app.Db())
+        await using (var check = App.Db())
         {
             var plans = await (from p in check.TrainingPlans
                                join c in check.ReviewCases on new { K = ReviewKind.TrainingPlan, S = p.Id } equals new { K = c.Kind, S = c.SubjectId }
@@ -67,13 +60,13 @@ public sealed class StatisticsTests : IAsyncLifetime
     [Fact]
     public async Task Scope_bounds_the_region_and_series_and_the_province_sees_cities()
     {
-        var city = _app.As<StatisticsService>(await _app.DemoActorAsync("gz_edu"));
+        var city = App.As<StatisticsService>(await App.DemoActorAsync("gz_edu"));
         await Assert.ThrowsAsync<ScopeException>(() => city.GetAsync(new StatisticsQuery("440300")));
         await Assert.ThrowsAsync<ScopeException>(() => city.GetAsync(new StatisticsQuery("440000")));
         await Assert.ThrowsAsync<ScopeException>(() => city.GetAsync(new StatisticsQuery("440100", SeriesId: 6)));
-        await Assert.ThrowsAsync<ScopeException>(async () => await _app.As<StatisticsService>(await _app.DemoActorAsync("gz_train")).GetAsync(new StatisticsQuery("440104")));
+        await Assert.ThrowsAsync<ScopeException>(async () => await App.As<StatisticsService>(await App.DemoActorAsync("gz_train")).GetAsync(new StatisticsQuery("440104")));
 
-        var province = await _app.As<StatisticsService>(await _app.DemoActorAsync("gd_edu")).GetAsync(new StatisticsQuery("440000"));
+        var province = await App.As<StatisticsService>(await App.DemoActorAsync("gd_edu")).GetAsync(new StatisticsQuery("440000"));
         // The 21 prefecture-level cities, and the province's own row where the province itself has data.
         Assert.Equal(21, province.ByRegion.Count(r => !r.Label.EndsWith("（本级）")));
         Assert.True(province.ByRegion.Single(r => r.Label == "广州市").CanDrill);
@@ -81,10 +74,10 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.Equal(["高等学校教师"], province.BySeries.Select(r => r.Label));
         Assert.Equal(3, province.ByYear.Count);
 
-        var hrss = await _app.As<StatisticsService>(await _app.DemoActorAsync("hrss_reviewer")).GetAsync(new StatisticsQuery("440000"));
+        var hrss = await App.As<StatisticsService>(await App.DemoActorAsync("hrss_reviewer")).GetAsync(new StatisticsQuery("440000"));
         Assert.Equal(["高等学校教师", "中小学教师", "卫生技术人员"], hrss.BySeries.Select(r => r.Label));
         Assert.True(hrss.Total.Records > province.Total.Records);
-        var health = await _app.As<StatisticsService>(await _app.DemoActorAsync("hrss_reviewer")).GetAsync(new StatisticsQuery("440000", SeriesId: 6));
+        var health = await App.As<StatisticsService>(await App.DemoActorAsync("hrss_reviewer")).GetAsync(new StatisticsQuery("440000", SeriesId: 6));
         Assert.Equal(["卫生技术人员"], health.BySeries.Select(r => r.Label));
     }
 }

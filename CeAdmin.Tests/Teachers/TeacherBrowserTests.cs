@@ -1,21 +1,18 @@
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CeAdmin.Tests.Teachers;
 
 /// <summary>1.6.1 师资信息维护 in a real browser: list, 新增, 修改, 禁用, 删除, as the city authority.</summary>
-[Trait("Category", "Browser")]
-[Collection("Browser")]
-public sealed class TeacherBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class TeacherBrowserTests(BrowserFixture browser) : BrowserTest
 {
     private static readonly string IdNumber = DemoIds.IdNumber("440106", new DateOnly(1981, 3, 15), 517);
 
     [Fact]
     public async Task City_authority_adds_edits_disables_and_deletes_a_teacher()
     {
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, "gz_edu", "广州市教育局");
+        var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
 
         // 第一步: the module, reached from the menu.
         await page.GetByRole(AriaRole.Link, new() { Name = "师资信息维护" }).ClickAsync();

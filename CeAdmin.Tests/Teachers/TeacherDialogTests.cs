@@ -3,7 +3,7 @@ using CeAdmin.App.Features.Teachers;
 using CeAdmin.Domain;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -54,7 +54,7 @@ public sealed class TeacherDialogTests : BunitContext, IAsyncLifetime
 
         _provider.WaitForAssertion(() =>
         {
-            Assert.Equal(ValidationRules.IdNumberMessage, ErrorOf("#teacher-id-number"));
+            Assert.Equal("公民身份号码格式或校验位不正确", ErrorOf("#teacher-id-number"));
             Assert.Equal("可以教授课程不能超过500个字", ErrorOf("#teacher-courses"));
             Assert.Contains("501 / 500", _provider.Markup);
         });

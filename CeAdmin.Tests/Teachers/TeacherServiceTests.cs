@@ -1,6 +1,6 @@
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
+using CeAdmin.Demo;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -9,26 +9,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CeAdmin.Tests.Teachers;
 
 /// <summary>1.6.1 on a real database: the registry's rules, its duplicate check and who may touch a teacher.</summary>
-[Trait("Category", "Integration")]
-public sealed class TeacherServiceTests : IAsyncLifetime
+public sealed class TeacherServiceTests() : IntegrationTest(demo: true)
 {
     private static readonly string WangId = DemoIds.IdNumber("440106", new DateOnly(1978, 5, 20), 315);
     private static readonly string LiId = DemoIds.IdNumber("440104", new DateOnly(1983, 9, 1), 428);
 
     private readonly FakeUsage _classes = new();
     private readonly FakeUsage _otherUsage = new();
-    private TestApp _app = null!;
     private Actor _city = null!;
 
-    public async Task InitializeAsync()
+    protected override void Configure(IServiceCollection services) => services.AddSingleton<ITeacherUsage>(_otherUsage).AddSingleton<ITeacherUsage>(_classes);
+
+    public override async Task InitializeAsync()
     {
-        _app = await TestApp.CreateAsync(demo: true, configure: s => s.AddSingleton<ITeacherUsage>(_otherUsage).AddSingleton<ITeacherUsage>(_classes));
-        _city = await _app.DemoActorAsync("gz_edu");
+        await base.InitializeAsync();
+        _city = await App.DemoActorAsync("gz_edu");
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private TeacherService Service(Actor actor) => _app.As<TeacherService>(actor);
+    private TeacherService Service(Actor actor) => App.As<TeacherService>(actor);
 
     private static TeacherForm Form(string name, string idNumber) => new()
     {
@@ -54,7 +52,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
         edit.Phone = "020-87654321";
         edit.Title = "二级教授";
         await teachers.UpdateAsync(id, edit);
-        await using var db = _app.Db();
+        await using var db = App.Db();
         var saved = await db.Teachers.SingleAsync(t => t.Id == id);
         Assert.Equal(("020-87654321", "二级教授", _city.UnitId), (saved.Phone, saved.Title, saved.OwnerUnitId));
     }
@@ -92,9 +90,9 @@ public sealed class TeacherServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<ValidationFailedException>(() => teachers.UpdateAsync(li, changed));
 
         // Another authority keeps its own registry and may enter the same person.
-        var county = await _app.DemoActorAsync("th_edu");
+        var county = await App.DemoActorAsync("th_edu");
         await Service(county).CreateAsync(Form("王志远", WangId));
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.Equal(2, await db.Teachers.CountAsync(t => t.IdNumber == WangId));
     }
 
@@ -108,7 +106,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
         };
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => Service(_city).CreateAsync(form));
         Assert.Equal(["Courses", "Email", "Gender", "IdNumber", "Name", "Phone", "Profile"], bad.Errors.Keys.Order().ToArray());
-        Assert.Equal(ValidationRules.IdNumberMessage, bad.Errors["IdNumber"][0]);
+        Assert.Equal("公民身份号码格式或校验位不正确", bad.Errors["IdNumber"][0]);
         Assert.Equal("可以教授课程不能超过500个字", bad.Errors["Courses"][0]);
         Assert.Equal("教师简介不能超过1000个字", bad.Errors["Profile"][0]);
 
@@ -118,7 +116,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
         Assert.Equal("性别与公民身份号码不一致", wrongGender.Errors["Gender"][0]);
 
         // Nothing reached the registry or the audit trail (the demo registry was seeded without an actor).
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.Equal(4, await db.Teachers.CountAsync(t => t.OwnerUnitId == _city.UnitId));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Entity == nameof(Teacher) && a.UnitId == _city.UnitId));
     }
@@ -140,7 +138,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
         Assert.Equal(["王志远"], (await teachers.EnabledTeachersAsync("志远")).Select(t => t.Name).ToArray());
 
         // The province sees only its own registry, not the city's teachers.
-        var province = await _app.DemoActorAsync("gd_edu");
+        var province = await App.DemoActorAsync("gd_edu");
         Assert.DoesNotContain(await Service(province).EnabledTeachersAsync(), t => t.Id == id);
     }
 
@@ -150,7 +148,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
         var teachers = Service(_city);
         var id = await teachers.CreateAsync(Form("王志远", WangId));
         Assert.Equal(TeacherDeletion.Deleted, await teachers.DeleteAsync(id));
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False(await db.Teachers.AnyAsync(t => t.Id == id));
         var ex = await Assert.ThrowsAsync<DomainException>(() => teachers.GetForEditAsync(id));
         Assert.Contains("不存在", ex.Message);
@@ -168,7 +166,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
         Assert.Equal(TeacherDeletion.DisabledInstead, result);
         Assert.Equal("该教师已被培训班选用，不能删除，已为您改为禁用", result.ToMessage());
         Assert.Equal([id, id], _otherUsage.Asked.Concat(_classes.Asked).ToArray());
-        await using var db = _app.Db();
+        await using var db = App.Db();
         Assert.False((await db.Teachers.SingleAsync(t => t.Id == id)).Enabled);
         Assert.DoesNotContain(await teachers.EnabledTeachersAsync(), t => t.Id == id);
     }
@@ -181,7 +179,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
         // Neither the county below nor the province above may touch the city's registry.
         foreach (var login in new[] { "th_edu", "gd_edu" })
         {
-            var other = Service(await _app.DemoActorAsync(login));
+            var other = Service(await App.DemoActorAsync(login));
             await Assert.ThrowsAsync<ScopeException>(() => other.GetForEditAsync(id));
             await Assert.ThrowsAsync<ScopeException>(() => other.UpdateAsync(id, Form("冒名修改", WangId)));
             await Assert.ThrowsAsync<ScopeException>(() => other.DisableAsync(id));
@@ -190,7 +188,7 @@ public sealed class TeacherServiceTests : IAsyncLifetime
             Assert.DoesNotContain((await other.ListAsync(new TeacherFilter(), new PageRequest(PageSize: 200))).Items, r => r.Id == id);
         }
 
-        await using var db = _app.Db();
+        await using var db = App.Db();
         var teacher = await db.Teachers.SingleAsync(t => t.Id == id);
         Assert.Equal(("王志远", true), (teacher.Name, teacher.Enabled));
     }
@@ -198,14 +196,14 @@ public sealed class TeacherServiceTests : IAsyncLifetime
     [Fact]
     public async Task An_institution_keeps_its_own_registry_apart_and_anonymous_callers_are_refused()
     {
-        var authorityTeacher = await Service(await _app.DemoActorAsync("gz_edu")).CreateAsync(Form("王志远", WangId));
-        var institution = Service(await _app.DemoActorAsync("py_train"));
+        var authorityTeacher = await Service(await App.DemoActorAsync("gz_edu")).CreateAsync(Form("王志远", WangId));
+        var institution = Service(await App.DemoActorAsync("py_train"));
         var own = await institution.CreateAsync(Form("王志远", WangId));
         var rows = (await institution.ListAsync(new TeacherFilter(), new PageRequest(PageSize: 200))).Items;
         Assert.Equal([own], rows.Select(r => r.Id).ToArray());
         await Assert.ThrowsAsync<ScopeException>(() => institution.GetForEditAsync(authorityTeacher));
         await Assert.ThrowsAsync<ScopeException>(() => institution.DeleteAsync(authorityTeacher));
-        await Assert.ThrowsAsync<DomainException>(() => _app.As<TeacherService>(null).EnabledTeachersAsync());
+        await Assert.ThrowsAsync<DomainException>(() => App.As<TeacherService>(null).EnabledTeachersAsync());
     }
 
     private sealed class FakeUsage : ITeacherUsage

@@ -15,7 +15,7 @@ public sealed record SignInOutcome(AppUser? User, string? Error);
 /// so only to whoever gives its correct password. Every attempt is audited (docs/decisions/0016) with the
 /// login name typed, never the password: the audit row says what the user is not told (an unknown name).
 /// </summary>
-public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SecurityOptions security,
+public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, SecurityOptions security, TimeProvider clock,
     AuditLog audit, ClientContext client)
 {
     // A real hash of a random password, so that checking against it costs what a real check costs.
@@ -61,8 +61,9 @@ public sealed class SignInCheck(UserManager<AppUser> users, SignInManager<AppUse
                 return new SignInOutcome(null, WrongMessage);
             }
             await RefusedAsync(kind, user.UserName!, user.Id, "账号已锁定");
-            var end = (await users.GetLockoutEndDateAsync(user))?.UtcDateTime ?? DateTime.UtcNow;
-            var minutes = Math.Max(1, (int)Math.Ceiling((end - DateTime.UtcNow).TotalMinutes));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var end = (await users.GetLockoutEndDateAsync(user))?.UtcDateTime ?? now;
+            var minutes = Math.Max(1, (int)Math.Ceiling((end - now).TotalMinutes));
             return new SignInOutcome(null, $"账号已被锁定（连续{security.MaxFailedSignIns}次密码错误），请于{minutes}分钟后（{ChinaTime.Format(end)[11..16]}之后）再试。");
         }
 

@@ -4,7 +4,6 @@ using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
-using CeAdmin.Domain.Demo;
 
 namespace CeAdmin.App.Features.Administration;
 
@@ -62,8 +61,8 @@ public static class AdminCommand
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        // The schema must be current; the command never seeds demo data.
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(new DemoOptions { Enabled = false });
+        // The schema must be current; the command never seeds demo data (it does not register any).
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var admin = services.GetRequiredService<SystemAdministrationService>();
 
         try

@@ -14,7 +14,6 @@ public static class PlanPaths
     public const string NewPlan = "plans/new";
     public const string Reviews = "plan-reviews";
     public const string Query = "plan-query";
-    public const string ClassQuery = "class-query";
 
     public const string FormTitle = "专业课计划填写";
     public const string ReviewsTitle = "专业课计划审核";

@@ -40,7 +40,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
                 var actor = db.AuditUser is null ? null : await db.AuditUser.GetActorAsync();
                 // Set only once the transaction exists: a failure here never reaches SaveChangesFailed.
                 var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                db.Audit.State = new AuditState(pending, [.. db.Audit.Staged], AuditActor.Of(actor, db.AuditClient?.Address), tx);
+                db.Audit.State = new AuditState(pending, [.. db.Audit.Staged], AuditActor.Of(actor, db.AuditClient?.Address), tx, db.AuditClock.GetUtcNow().UtcDateTime);
             }
         }
         return result;
@@ -58,7 +58,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
                 var task = db.AuditUser?.GetActorAsync();
                 var actor = task is { IsCompletedSuccessfully: true } t ? t.Result : null;
                 var tx = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
-                db.Audit.State = new AuditState(pending, [.. db.Audit.Staged], AuditActor.Of(actor, db.AuditClient?.Address), tx);
+                db.Audit.State = new AuditState(pending, [.. db.Audit.Staged], AuditActor.Of(actor, db.AuditClient?.Address), tx, db.AuditClock.GetUtcNow().UtcDateTime);
             }
         }
         return result;
@@ -235,7 +235,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
 
     internal sealed record PendingAudit(EntityEntry Entry, string Entity, string Action, string Changes);
 
-    internal sealed class AuditState(List<PendingAudit> pending, List<(AuditRecord Record, AuditActor? Who)> staged, AuditActor actor, IDbContextTransaction? transaction)
+    internal sealed class AuditState(List<PendingAudit> pending, List<(AuditRecord Record, AuditActor? Who)> staged, AuditActor actor, IDbContextTransaction? transaction, DateTime at)
     {
         public IDbContextTransaction? Transaction { get; } = transaction;
 
@@ -246,6 +246,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
                 var key = string.Join(",", p.Entry.Metadata.FindPrimaryKey()!.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue));
                 yield return new AuditEntry
                 {
+                    At = at,
                     UserId = actor.UserId,
                     UserName = actor.UserName,
                     UnitId = actor.UnitId,
@@ -261,7 +262,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor, IDbTransactionInt
                     Changes = p.Changes,
                 };
             }
-            foreach (var (record, who) in staged) yield return record.ToEntry(who ?? actor);
+            foreach (var (record, who) in staged) yield return record.ToEntry(who ?? actor, at);
         }
     }
 }

@@ -929,6 +929,11 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<int>("SeriesId")
                         .HasColumnType("integer");
 

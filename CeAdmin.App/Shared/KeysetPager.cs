@@ -1,0 +1,47 @@
+using CeAdmin.Domain.Common;
+
+namespace CeAdmin.App.Shared;
+
+/// <summary>
+/// The paging state of one grid: remembers the id range of every page it has shown for the current
+/// query (filter, sort, page size), so that next / previous / last become seeks, and whether the
+/// total is known, so that it is counted once per query rather than on every page turn.
+/// </summary>
+public sealed class KeysetPager
+{
+    private readonly Dictionary<int, (long First, long Last)> _pages = [];
+    private object? _query;
+
+    /// <summary>Rows matching the current query; null until counted.</summary>
+    public int? Total { get; private set; }
+
+    /// <summary>
+    /// The seek for <paramref name="page"/> of <paramref name="query"/> (any value with equality: a record
+    /// of filter, sort and page size). A different query forgets the pages and the total.
+    /// <paramref name="seekable"/> is false when the grid is sorted by something other than the id.
+    /// </summary>
+    public PageSeek SeekFor(object query, int page, int pageSize, bool seekable = true)
+    {
+        if (!Equals(query, _query))
+        {
+            _query = query;
+            _pages.Clear();
+            Total = null;
+        }
+        if (page <= 0) return new PageSeek.First();
+        if (!seekable) return new PageSeek.Offset(page * pageSize);
+        if (_pages.TryGetValue(page - 1, out var previous)) return new PageSeek.After(previous.Last);
+        if (_pages.TryGetValue(page + 1, out var next)) return new PageSeek.Before(next.First);
+        if (Total is { } total && page == LastPage(total, pageSize)) return new PageSeek.Last(total - page * pageSize);
+        return new PageSeek.Offset(page * pageSize);
+    }
+
+    /// <summary>Records the ids a page showed (in grid order) and, when it was counted, the total.</summary>
+    public void Remember(int page, IReadOnlyList<long> ids, int? total)
+    {
+        if (total is not null) Total = total;
+        if (ids.Count > 0) _pages[page] = (ids[0], ids[^1]);
+    }
+
+    public static int LastPage(int total, int pageSize) => Math.Max(0, (total - 1) / Math.Max(1, pageSize));
+}
