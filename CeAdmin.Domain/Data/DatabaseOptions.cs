@@ -49,8 +49,10 @@ public sealed class AppDbContextOptions
     private readonly Func<AppDbContext> _create;
 
     /// <param name="metrics">Command durations and spans (<see cref="CommandTelemetryInterceptor"/>); tools and some tests go without.</param>
-    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null)
+    /// <param name="clock">The services' clock: every context dates its audit rows by it, also those made without the factory (start-up data, jobs).</param>
+    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         Provider = database.Provider;
         var identity = Identity.Value;
         IInterceptor[] telemetry = metrics is null ? [] : [new CommandTelemetryInterceptor(metrics, database.Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite")];
@@ -79,7 +81,14 @@ public sealed class AppDbContextOptions
 
     public DatabaseProvider Provider { get; }
 
-    public AppDbContext Create() => _create();
+    private readonly TimeProvider _clock;
+
+    public AppDbContext Create()
+    {
+        var db = _create();
+        db.AuditClock = _clock;
+        return db;
+    }
 
     /// <summary>
     /// Identity reads its schema version from the application service provider; contexts built

@@ -29,11 +29,10 @@ public sealed class AuditQueryTests : IAsyncLifetime
             var who = AuditActor.Unauthenticated(i % 3 == 0 ? "alice" : "bob", null, "个人账号", "10.0.0.1");
             var record = new AuditRecord(i % 2 == 0 ? AuditEvent.SignIn : AuditEvent.SignOut, i % 5 == 0 ? "CeRecord#7" : $"target_{i}");
             await log.RecordAsync(i % 4 == 0 ? record.Refused("密码错误") : record, who with { UnitName = i < 10 ? "广州市教育局" : "" });
+            _app.Clock.Advance(TimeSpan.FromMinutes(1));
             if (i == 14)
             {
-                await Task.Delay(30);
-                _middle = DateTime.UtcNow;
-                await Task.Delay(30);
+                _middle = _app.Clock.GetUtcNow().UtcDateTime.AddSeconds(-30);
             }
         }
     }
@@ -64,8 +63,8 @@ public sealed class AuditQueryTests : IAsyncLifetime
         var after = await AllAsync(new AuditFilter(FromUtc: _middle));
         Assert.Equal((15, 15), (before.Count, after.Count));
         Assert.True(before.Max(r => r.Id) < after.Min(r => r.Id));
-        Assert.Empty(await AllAsync(new AuditFilter(FromUtc: DateTime.UtcNow.AddDays(1))));
-        Assert.Empty(await AllAsync(new AuditFilter(ToUtc: DateTime.UtcNow.AddYears(-1))));
+        Assert.Empty(await AllAsync(new AuditFilter(FromUtc: _app.Clock.GetUtcNow().UtcDateTime.AddDays(1))));
+        Assert.Empty(await AllAsync(new AuditFilter(ToUtc: _app.Clock.GetUtcNow().UtcDateTime.AddYears(-1))));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class AuditRetentionTests : IAsyncLifetime
             await using var db = _app.Db();
             db.Users.Add(new AppUser
             {
-                UserName = $"{prefix}_{i}", NormalizedUserName = $"{prefix}_{i}".ToUpperInvariant(), CreatedAt = DateTime.UtcNow,
+                UserName = $"{prefix}_{i}", NormalizedUserName = $"{prefix}_{i}".ToUpperInvariant(), CreatedAt = _app.Clock.GetUtcNow().UtcDateTime,
                 IdNumber = DemoIds.IdNumber("440106", new DateOnly(1980, 1, 1).AddDays(n), 100 + n), RealName = "张三,\"李\"四",
             });
             await db.SaveChangesAsync();
@@ -56,9 +56,9 @@ public sealed class AuditRetentionTests : IAsyncLifetime
     {
         await WriteAccountsAsync("old", 7);
         var old = await _app.LastIdAsync();
-        await Task.Delay(50);
-        var boundary = DateTime.UtcNow;
-        await Task.Delay(50);
+        _app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var boundary = _app.Clock.GetUtcNow().UtcDateTime;
+        _app.Clock.Advance(TimeSpan.FromMinutes(30));
         await WriteAccountsAsync("new", 2);
         var kept = await _app.LastIdAsync();
         // Everything before the boundary is past its 180 days.
@@ -100,7 +100,7 @@ public sealed class AuditRetentionTests : IAsyncLifetime
         await WriteAccountsAsync("young", 2);
         await _app.As<RuntimeSettingsService>(new Actor("a", "sys_admin", 0, "", IsSystemAdministrator: true)).ChangeAsync(RuntimeSettings.AuditRetentionDays, 400);
         // 300 days on: past the default 180, within the 400 the administrator set.
-        _app.Clock.Advance(DateTime.UtcNow.AddDays(300) - _app.Clock.GetUtcNow().UtcDateTime);
+        _app.Clock.Advance(TimeSpan.FromDays(300));
         var last = await _app.LastIdAsync();
 
         var run = await _app.Get<AuditRetention>().RunAsync();
@@ -124,7 +124,7 @@ public sealed class AuditRetentionTests : IAsyncLifetime
             var changes = $$"""{"IdNumber":[null,"{{idNumber}}"],"RealName":[null,"王五"]}""";
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "AuditEntries" ("At", "UserId", "UserName", "UnitId", "UnitName", "Entity", "EntityKey", "Action", "Changes")
-                VALUES ({DateTime.UtcNow}, 'system', '系统', NULL, '', 'AppUser', 'u-1', 'Added', {changes})
+                VALUES ({_app.Clock.GetUtcNow().UtcDateTime}, 'system', '系统', NULL, '', 'AppUser', 'u-1', 'Added', {changes})
                 """);
         }
         await using (var scope = _app.Get<IServiceProvider>().CreateAsyncScope())
