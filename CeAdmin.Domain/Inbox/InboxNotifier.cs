@@ -11,7 +11,7 @@ public sealed record InboxChange(IReadOnlyCollection<int> UnitIds, IReadOnlyColl
 }
 
 /// <summary>
-/// The in-process half of the inbox's live update (docs/decisions/0016): a service publishes after its save
+/// The in-process half of the inbox's live update (docs/decisions/0017): a service publishes after its save
 /// succeeded, and the open pages on this instance whose unit or account is concerned read their counts again
 /// at once. Pages on another instance learn of it at their next timed refresh, which reads the database.
 /// A singleton; subscribers must return quickly (they only schedule their refresh).

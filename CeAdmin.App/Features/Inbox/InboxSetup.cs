@@ -5,7 +5,7 @@ public sealed class InboxOptions
 {
     /// <summary>
     /// How often an open page reads its 待办 counts and unread messages again (0: never, only on this instance's own
-    /// changes). What another instance changed reaches the page within this time (docs/decisions/0016).
+    /// changes). What another instance changed reaches the page within this time (docs/decisions/0017).
     /// </summary>
     public double RefreshSeconds { get; set; } = 30;
 }
