@@ -22,6 +22,7 @@ public static class SecurityRegistration
 
         services.Configure<AuthorizationOptions>(PowerPolicies.Add);
         services.AddScoped<IAuthorizationHandler, PowerHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PageRefusal>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
     }
 
