@@ -88,6 +88,10 @@ public sealed class QualificationTests() : IntegrationTest(demo: true)
     public async Task No_authority_of_the_series_and_duplicate_applications_are_refused()
     {
         var (service, _) = await InstitutionAsync("py_train", AffiliationLevel.City, "440100");
+        // The choice offers only series with a reviewer here; the service still refuses the others.
+        var offered = await service.ApplicableSeriesAsync();
+        Assert.Contains(_series, offered);
+        Assert.DoesNotContain(_otherSeries, offered);
         var none = await Assert.ThrowsAsync<DomainException>(() => service.ApplyAsync(Apply(_otherSeries)));
         Assert.Contains("会计专业人员", none.Message);
         await service.ApplyAsync(Apply(_series));
