@@ -65,6 +65,10 @@ public sealed class QualificationTests() : IntegrationTest(demo: true)
         var row = Assert.Single(await service.MyQualificationsAsync());
         Assert.Equal((reviewer, ReviewStatus.Submitted, false), (row.ReviewingUnitName, row.Status, row.Approved));
         await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync(id));
+
+        // The institution reads the 审批流程 of its own application ([审批流程] in its list).
+        var history = await App.As<CeAdmin.Domain.Approvals.ReviewService>(actor).HistoryAsync(row.CaseId);
+        Assert.Equal(("提交送审", actor.UnitName, "何志强"), (Assert.Single(history).Result, history[0].OperatorUnit, history[0].Operator));
     }
 
     [Fact]
