@@ -50,6 +50,10 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : BrowserTest
     {
         var page = await browser.SignedInPageAsync("hrss_reviewer", "广东省人力资源和社会保障厅");
         await browser.GotoAsync(page, "/statistics");
+        // 年度 starts at the current year; every year holds every series of the demo data.
+        await Ui.SelectAsync(page, "#stat-year", "全部年度");
+        await page.ClickAsync("#stat-search");
+        await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("全部年度");
         // Every prefecture-level city has its row (the province's own row comes on top when it has data).
         foreach (var city in new[] { "广州市", "深圳市", "东莞市", "中山市", "云浮市" })
             await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = city }).First).ToBeVisibleAsync();
