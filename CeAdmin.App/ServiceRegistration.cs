@@ -39,11 +39,8 @@ public static class ServiceRegistration
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices(c =>
-        {
-            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
-            c.SnackbarConfiguration.VisibleStateDuration = 4000;
-        });
+        // MudBlazor, with one configuration of messages for every page (Shared/Feedback).
+        services.AddCeAdminFeedback();
         services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         services.AddHttpContextAccessor();
 

@@ -51,7 +51,7 @@ public static class Menu
         ]),
         new("行业主管业务管理", MudBlazor.Icons.Material.Outlined.FactCheck,
         [
-            new("下级行业主管部门（行业组织）信息审核", "authority-reviews", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
+            new("下级行业主管部门（行业组织）信息审核", "authority-reviews", s => s.Can(Power.Subordinates)),
             new("施教机构专业培训资格审核", "qualification-reviews", s => s.IsAuthority),
             new("常用审核意见", "review-opinions", s => s.IsAuthority),
         ]),
@@ -79,7 +79,7 @@ public static class Menu
         [
             new("继续教育记录查询", "records", s => s.IsSupervisor),
             new("继续教育记录导入", "record-import", s => s.IsAuthority),
-            new("行业主管查询", "authority/subordinates", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
+            new("行业主管查询", "authority/subordinates", s => s.Can(Power.Subordinates)),
             new("专业课计划查询", "plan-query", ReviewsPlans),
             new("施教机构培训班查询", "class-query", ReviewsPlans),
             new("统计分析", "statistics", s => s.IsSupervisor),

@@ -40,6 +40,9 @@ public interface IReviewSubjectHandler
 
     /// <summary>How a line of text names each subject, by subject id (站内消息, the applicant's 待办).</summary>
     Task<IReadOnlyDictionary<int, string>> NamesAsync(AppDbContext db, IReadOnlyCollection<int> subjectIds, CancellationToken ct);
+
+    /// <summary>What each case is about, by case id, as 批量审核's result names it (the cases are the caller's own).</summary>
+    Task<Dictionary<int, string>> SubjectNamesAsync(AppDbContext db, IReadOnlyCollection<ReviewCase> cases, CancellationToken ct);
 }
 
 /// <summary>A subject's own detail for its review page (<see cref="ReviewService.OpenAsync{TSubject}"/>).</summary>
@@ -91,5 +94,18 @@ public abstract class ReviewSubjectHandler<TSubject, TDetail> : IReviewSubjectDe
     {
         if (reviewCase.Status != ReviewStatus.Approved) return;
         (await db.Set<TSubject>().SingleAsync(s => s.Id == reviewCase.SubjectId, ct)).ApprovedAt = nowUtc;
+    }
+
+    /// <summary>The applicant and the series applied for: one applicant may have cases of several series.</summary>
+    public virtual async Task<Dictionary<int, string>> SubjectNamesAsync(AppDbContext db, IReadOnlyCollection<ReviewCase> cases, CancellationToken ct)
+    {
+        var ids = cases.Select(c => c.SubjectId).ToList();
+        var series = await db.Set<TSubject>().AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.SeriesId })
+            .ToDictionaryAsync(s => s.Id, s => s.SeriesId, ct);
+        return cases.ToDictionary(c => c.Id, c => series.TryGetValue(c.SubjectId, out var seriesId)
+            ? $"{c.ApplicantName}（{ReferenceData.ReferenceCatalog.SeriesName(seriesId)}）"
+            : c.ApplicantName);
     }
 }

@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
@@ -66,12 +67,17 @@ public sealed class ReviewService(
         return await HistoryRowsAsync(db, caseId, ct);
     }
 
-    private static async Task<IReadOnlyList<ApprovalHistoryRow>> HistoryRowsAsync(AppDbContext db, int caseId, CancellationToken ct) =>
-        await db.ApprovalHistories.AsNoTracking()
+    private static async Task<IReadOnlyList<ApprovalHistoryRow>> HistoryRowsAsync(AppDbContext db, int caseId, CancellationToken ct)
+    {
+        var rows = await db.ApprovalHistories.AsNoTracking()
             .Where(h => h.ReviewCaseId == caseId)
             .OrderBy(h => h.Seq)
             .Select(h => new ApprovalHistoryRow(h.Seq, h.BusinessStep, h.OperatorUnit, h.Operator, h.At, h.Result, h.Opinion))
             .ToListAsync(ct);
+        // 操作人 is the person's name; the unit is in 操作人所属.
+        var name = await PersonNames.OfAsync(db, rows.Select(r => r.Operator), ct);
+        return rows.Select(r => r with { Operator = name(r.Operator) }).ToList();
+    }
 
     /// <summary>审核: one decision on one case.</summary>
     /// <exception cref="ScopeException">The caller's unit is not the case's 审核部门, or the subject lies outside its scope.</exception>
@@ -95,9 +101,13 @@ public sealed class ReviewService(
         await using (var db = dbFactory.CreateDbContext())
         {
             // Names only of the caller's own cases: the result must not reveal other units' applications.
-            names = await db.ReviewCases.AsNoTracking()
+            var own = await db.ReviewCases.AsNoTracking()
                 .Where(c => ids.Contains(c.Id) && c.ReviewingUnitId == actor.UnitId)
-                .ToDictionaryAsync(c => c.Id, c => c.ApplicantName, ct);
+                .ToListAsync(ct);
+            names = [];
+            foreach (var kind in own.GroupBy(c => c.Kind))
+                foreach (var (id, name) in await Handler(kind.Key).SubjectNamesAsync(db, kind.ToList(), ct))
+                    names[id] = name;
         }
 
         var items = new List<BatchReviewItem>(ids.Count);

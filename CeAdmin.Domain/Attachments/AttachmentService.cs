@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
@@ -53,8 +54,10 @@ public sealed class AttachmentService(
             .Where(a => a.OwnerType == ownerType && a.OwnerId == ownerId)
             .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
             .ToListAsync(ct);
+        // 经办人 is the person's name, like 审批流程's 操作人.
+        var name = await PersonNames.OfAsync(db, attachments.Select(a => a.UploaderName), ct);
         return attachments
-            .Select((a, i) => new AttachmentRow(a.Id, i + 1, a.Category, a.FileName, a.FileType, a.SizeKb, a.UploadedAt, a.UploaderName, a.CanPreview))
+            .Select((a, i) => new AttachmentRow(a.Id, i + 1, a.Category, a.FileName, a.FileType, a.SizeKb, a.UploadedAt, name(a.UploaderName), a.CanPreview))
             .ToList();
     }
 

@@ -6,10 +6,10 @@ namespace CeAdmin.Domain.Exports;
 /// <summary>
 /// Makes a value safe to put in a spreadsheet cell.
 /// <list type="bullet">
-/// <item>Text starting with '=', '+', '-', '@', tab or carriage return gets a leading apostrophe, so Excel,
-/// LibreOffice and any CSV re-save keep it as text and never run it as a formula (OWASP "CSV injection").
-/// The apostrophe is part of the stored text: reading the cell back gives "'=1+1", and Excel shows the
-/// apostrophe too (unlike typing '=1+1 in Excel, which sets the hidden quote-prefix style).</item>
+/// <item>Text starting with '=', '+', '-', '@', tab or carriage return (<see cref="NeedsQuotePrefix"/>) stays
+/// exactly as entered; the writers give its cell the quote-prefix style (what Excel sets when one types
+/// '=1+1), so Excel and LibreOffice show the text without an apostrophe, keep it as text when the cell is
+/// edited, and never run it as a formula (OWASP "CSV injection"). No cell is ever written as a formula.</item>
 /// <item>Characters XML 1.0 cannot carry (control characters other than tab, LF and CR, U+FFFE, U+FFFF,
 /// lone surrogates) are removed; text is cut to Excel's cell limit of 32,767 characters.</item>
 /// <item>Numbers, bool and DateTime stay typed. DateOnly becomes a "yyyy-MM-dd" string; TimeOnly
@@ -38,17 +38,16 @@ public static class CellGuard
         _ => SafeText(value.ToString() ?? string.Empty),
     };
 
-    /// <summary>The text rules of <see cref="Safe"/> for a string.</summary>
+    /// <summary>The text rules of <see cref="Safe"/> for a string: XML-safe, at most a cell's length, otherwise unchanged.</summary>
     public static string SafeText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var clean = RemoveInvalidXmlChars(text);
-        if (clean.Length > 0 && IsFormulaTrigger(clean[0]))
-        {
-            clean = "'" + clean;
-        }
         return clean.Length > MaxCellTextLength ? clean[..MaxCellTextLength] : clean;
     }
+
+    /// <summary>True when the cell holding this (safe) value must carry the quote-prefix style: text a spreadsheet could take for a formula.</summary>
+    public static bool NeedsQuotePrefix(object? safeValue) => safeValue is string { Length: > 0 } s && IsFormulaTrigger(s[0]);
 
     /// <summary>True when a cell text starting with this character could be taken as a formula.</summary>
     public static bool IsFormulaTrigger(char first) => first is '=' or '+' or '-' or '@' or '\t' or '\r';

@@ -14,9 +14,10 @@ namespace CeAdmin.Domain.Exports;
 /// </summary>
 /// <remarks>
 /// How it streams: MiniExcel's synchronous <c>SaveAs</c> is fed an <see cref="IDataReader"/> over the async
-/// rows and runs on a thread-pool thread; it writes into a <see cref="Pipe"/> whose reader is copied to
-/// <c>output</c> asynchronously. So <c>output</c> may be a non-seekable, async-only stream (an HTTP
-/// response body) and a slow client back-pressures the query instead of filling memory.
+/// rows and runs on a thread-pool thread; it writes a local scratch file (never memory), which then goes into
+/// a <see cref="Pipe"/> whose reader is copied to <c>output</c> asynchronously, so <c>output</c> may be a
+/// non-seekable, async-only stream. Cells with formula-like text get the quote-prefix style on the way out
+/// (<see cref="QuotePrefixStyle"/>: MiniExcel cannot style a single cell); other workbooks are copied as written.
 /// MiniExcel 1.46.0's <c>SaveAsAsync</c> is not used: it writes the &lt;drawing&gt; element inside
 /// &lt;sheetData&gt;, which fails Open XML schema validation (Excel offers to "repair" such files);
 /// the synchronous writer puts it in the right place.
@@ -160,12 +161,24 @@ public static class ExcelExporter
     {
         try
         {
-            using (var reader = new RowDataReader<T>(rows, columns, progress, token))
+            // MiniExcel writes to a scratch file first: a workbook with formula-like text gets the quote-prefix
+            // style afterwards (QuotePrefixStyle), which needs the finished styles part. Without such text the
+            // file is copied out as it is.
+            using (var scratch = new FileStream(Path.Combine(Path.GetTempPath(), $"ceadmin-xlsx-{Guid.NewGuid():N}.tmp"),
+                       FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose))
             using (var sink = writer.AsStream(leaveOpen: true))
             {
-                MiniExcel.SaveAs(sink, reader, printHeader: true, sheetName: sheetName,
-                    excelType: ExcelType.XLSX, configuration: configuration);
-                reader.ReportFinalCount();
+                IReadOnlySet<(int Row, int Column)> quoted;
+                using (var reader = new RowDataReader<T>(rows, columns, progress, token))
+                {
+                    MiniExcel.SaveAs(scratch, reader, printHeader: true, sheetName: sheetName,
+                        excelType: ExcelType.XLSX, configuration: configuration);
+                    reader.ReportFinalCount();
+                    quoted = reader.QuotePrefixCells;
+                }
+                scratch.Position = 0;
+                if (quoted.Count == 0) scratch.CopyTo(sink);
+                else QuotePrefixStyle.Apply(scratch, sink, quoted, token);
                 sink.Flush();
             }
             writer.Complete();
@@ -190,6 +203,7 @@ internal sealed class RowDataReader<T> : IDataReader
     private readonly IProgress<int>? _progress;
     private readonly CancellationToken _token;
     private readonly object[] _values;
+    private readonly HashSet<(int Row, int Column)> _quotePrefixCells = [];
     private int _count;
     private int _lastReported;
     private bool _closed;
@@ -227,17 +241,23 @@ internal sealed class RowDataReader<T> : IDataReader
         }
 
         var row = _rows.Current;
+        _count++;
         for (var i = 0; i < _values.Length; i++)
         {
-            _values[i] = CellGuard.Safe(_columns[i].Value(row)) ?? DBNull.Value;
+            var value = CellGuard.Safe(_columns[i].Value(row));
+            // Row 1 is the header.
+            if (CellGuard.NeedsQuotePrefix(value)) _quotePrefixCells.Add((_count + 1, i + 1));
+            _values[i] = value ?? DBNull.Value;
         }
-        _count++;
         if (_count % ExcelExporter.ProgressInterval == 0)
         {
             Report();
         }
         return true;
     }
+
+    /// <summary>(row, column), 1-based with the header as row 1, of the cells whose text needs the quote-prefix style.</summary>
+    public IReadOnlySet<(int Row, int Column)> QuotePrefixCells => _quotePrefixCells;
 
     public void ReportFinalCount()
     {

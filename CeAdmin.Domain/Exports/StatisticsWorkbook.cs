@@ -94,7 +94,7 @@ public static class StatisticsWorkbook
         var columnCount = Math.Max(1, Math.Max(headers.Count, rows.Count == 0 ? 0 : rows.Max(r => r?.Count ?? 0)));
 
         var title = ws.Cell(TitleRow, 1);
-        title.SetValue(CellGuard.SafeText(sheet.Title ?? string.Empty));
+        SetText(title, CellGuard.SafeText(sheet.Title ?? string.Empty));
         var titleRange = ws.Range(TitleRow, 1, TitleRow, columnCount);
         if (columnCount > 1)
         {
@@ -108,7 +108,7 @@ public static class StatisticsWorkbook
 
         for (var c = 0; c < headers.Count; c++)
         {
-            ws.Cell(HeaderRow, c + 1).SetValue(CellGuard.SafeText(headers[c] ?? string.Empty));
+            SetText(ws.Cell(HeaderRow, c + 1), CellGuard.SafeText(headers[c] ?? string.Empty));
         }
         var headerRange = ws.Range(HeaderRow, 1, HeaderRow, columnCount);
         headerRange.Style.Font.Bold = true;
@@ -168,8 +168,7 @@ public static class StatisticsWorkbook
             case null:
                 break;
             case string s:
-                // SetValue<string> stores text as is; the Value setter would turn "00123" into a number.
-                cell.SetValue(s);
+                SetText(cell, s);
                 break;
             case bool b:
                 cell.SetValue(b);
@@ -199,6 +198,16 @@ public static class StatisticsWorkbook
                 cell.SetValue(Convert.ToString(other, CultureInfo.InvariantCulture) ?? string.Empty);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Text as entered: SetValue&lt;string&gt; stores it as is (the Value setter would turn "00123" into a number);
+    /// formula-like text gets the quote-prefix style (<see cref="CellGuard.NeedsQuotePrefix"/>).
+    /// </summary>
+    private static void SetText(IXLCell cell, string text)
+    {
+        cell.SetValue(text);
+        if (CellGuard.NeedsQuotePrefix(text)) cell.Style.IncludeQuotePrefix = true;
     }
 
     private static double EstimateWidth(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<object?>> rows, int column)

@@ -68,6 +68,15 @@ public sealed class InstitutionService(IDbContextFactory<AppDbContext> dbFactory
             r.ReviewingUnitName, r.Step, r.Status, r.LastOpinion, r.ApprovedAt is not null)).ToList();
     }
 
+    /// <summary>申请培训专业's choices: the series that have an approved authority to review the caller's application.</summary>
+    public async Task<IReadOnlyList<int>> ApplicableSeriesAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync(UnitKind.Institution);
+        await using var db = dbFactory.CreateDbContext();
+        var institution = await RequireInstitutionAsync(db, actor, ct);
+        return await QualificationRouting.ReviewableSeriesAsync(db, institution.RegionCode, institution.Level, ct);
+    }
+
     /// <summary>新增申请培训专业: a draft qualification with its case, routed to the reviewing authority.</summary>
     public async Task<int> ApplyAsync(QualificationForm form, CancellationToken ct = default)
     {

@@ -14,12 +14,28 @@ public sealed record ReviewerAuthority(int AuthorityId, int UnitId, string Name,
 /// </summary>
 public static class QualificationRouting
 {
-    public static async Task<ReviewerAuthority?> FindReviewerAsync(AppDbContext db, string regionCode, AffiliationLevel level, int seriesId, CancellationToken ct)
+    public static async Task<ReviewerAuthority?> FindReviewerAsync(AppDbContext db, string regionCode, AffiliationLevel level, int seriesId, CancellationToken ct) =>
+        Reviewer(await CandidatesAsync(db, seriesId, ct), regionCode, level);
+
+    /// <summary>The series an institution of <paramref name="regionCode"/> and <paramref name="level"/> can apply for: those with a reviewer.</summary>
+    public static async Task<IReadOnlyList<int>> ReviewableSeriesAsync(AppDbContext db, string regionCode, AffiliationLevel level, CancellationToken ct)
     {
-        var candidates = await db.Authorities.AsNoTracking()
-            .Where(a => a.ApprovedAt != null && a.SeriesId == seriesId)
-            .Select(a => new { a.Id, a.UnitAccountId, a.Name, a.Level, a.RegionCode })
+        var candidates = await CandidatesAsync(db, null, ct);
+        return candidates.Select(a => a.SeriesId).Distinct()
+            .Where(series => Reviewer(candidates.Where(a => a.SeriesId == series).ToList(), regionCode, level) is not null)
+            .Order().ToList();
+    }
+
+    private sealed record Candidate(int Id, int UnitAccountId, string Name, AffiliationLevel Level, string RegionCode, int SeriesId);
+
+    private static Task<List<Candidate>> CandidatesAsync(AppDbContext db, int? seriesId, CancellationToken ct) =>
+        db.Authorities.AsNoTracking()
+            .Where(a => a.ApprovedAt != null && (seriesId == null || a.SeriesId == seriesId))
+            .Select(a => new Candidate(a.Id, a.UnitAccountId, a.Name, a.Level, a.RegionCode, a.SeriesId))
             .ToListAsync(ct);
+
+    private static ReviewerAuthority? Reviewer(List<Candidate> candidates, string regionCode, AffiliationLevel level)
+    {
         for (var l = level; l >= AffiliationLevel.Province; l--)
         {
             var prefix = Region.PrefixOf(regionCode, l.ToRegionLevel());

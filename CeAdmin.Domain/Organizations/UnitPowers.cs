@@ -32,6 +32,8 @@ public enum Power
     ManageTeachers = 1 << 8,
     /// <summary>专业课计划申报 / 备案: approved authorities, institutions with an approved 专业培训资格, employers.</summary>
     FilePlans = 1 << 9,
+    /// <summary>下级行业主管部门信息审核 and 行业主管查询: an approved authority above county level (a county has no subordinates).</summary>
+    Subordinates = 1 << 10,
 }
 
 public static class UnitPowers
@@ -68,7 +70,12 @@ public static class UnitPowers
                     .FirstOrDefaultAsync(ct);
                 if (approved is null) return Power.ApplyForAuthorityRole;
                 var powers = Power.ApplyForAuthorityRole | Power.AuthorityBusiness | Power.Supervise | Power.ManageTeachers | Power.FilePlans;
-                return approved == AffiliationLevel.Province ? powers | Power.PublishCatalogs : powers;
+                return approved switch
+                {
+                    AffiliationLevel.Province => powers | Power.Subordinates | Power.PublishCatalogs,
+                    AffiliationLevel.City => powers | Power.Subordinates,
+                    _ => powers,
+                };
             default:
                 return Power.None;
         }

@@ -20,4 +20,14 @@ public sealed class PlanReviewHandler : ReviewSubjectHandler<TrainingPlan, PlanD
 
     public override async Task<PlanDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct) =>
         await PlanQueries.DetailAsync(db, actor, await db.TrainingPlans.AsNoTracking().SingleAsync(p => p.Id == reviewCase.SubjectId, ct), reviewCase, ct);
+
+    /// <summary>A plan is named by its own name (an institution files many plans of one series), then its applicant.</summary>
+    public override async Task<Dictionary<int, string>> SubjectNamesAsync(AppDbContext db, IReadOnlyCollection<ReviewCase> cases, CancellationToken ct)
+    {
+        var ids = cases.Select(c => c.SubjectId).ToList();
+        var names = await db.TrainingPlans.AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return cases.ToDictionary(c => c.Id, c => names.TryGetValue(c.SubjectId, out var name) ? $"{name}（{c.ApplicantName}）" : c.ApplicantName);
+    }
 }

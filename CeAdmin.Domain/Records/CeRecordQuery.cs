@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CeAdmin.Domain.Records;
 
 /// <summary>
-/// The filters of 1.7.1 继续教育记录查询: 行业主管, 专业系列, 专业课名称 (contains), 姓名 (exact),
+/// The filters of 1.7.1 继续教育记录查询: 行业主管, 专业系列, 专业课名称 (contains), 姓名 (the name or its beginning),
 /// 公民身份号码 (exact), 年度 and 行政区划 (the region and everything below it).
 /// </summary>
 public sealed record CeRecordFilter(
@@ -52,7 +52,7 @@ public sealed record CeRecordRow(
 /// </summary>
 public sealed record RecordCriteria(
     int? ScopeSeriesId, string? ScopePrefix, int? AuthorityId, int? SeriesId, string? CourseName,
-    string? PersonName, string? IdNumber, int? Year, string? RegionPrefix)
+    string? PersonName, string? PersonNameEnd, string? IdNumber, int? Year, string? RegionPrefix)
 {
     public static RecordCriteria Of(Scope scope, CeRecordFilter? filter = null)
     {
@@ -64,6 +64,7 @@ public sealed record RecordCriteria(
             filter.SeriesId,
             Text(filter.CourseName),
             Text(filter.PersonName),
+            Text(filter.PersonName) is { } name ? PrefixEnd(name) : null,
             Text(filter.IdNumber) is { } id ? Common.IdNumber.Normalize(id) : null,
             filter.Year,
             PrefixOf(filter.RegionCode));
@@ -75,6 +76,20 @@ public sealed record RecordCriteria(
         if (string.IsNullOrEmpty(regionCode)) return null;
         var region = ReferenceCatalog.FindRegion(regionCode) ?? throw new DomainException("行政区划不存在");
         return region.Level == RegionLevel.Province ? null : Region.PrefixOf(region.Code, region.Level);
+    }
+
+    /// <summary>
+    /// The least text above every text that starts with <paramref name="prefix"/> in code point order (which is
+    /// SQLite's BINARY and PostgreSQL's C order of UTF-8): the prefix with its last character raised by one. So
+    /// "starts with" is a range on the 姓名 index on both databases, with no LIKE pattern to build.
+    /// </summary>
+    public static string PrefixEnd(string prefix)
+    {
+        var runes = prefix.EnumerateRunes().ToList();
+        var next = runes[^1].Value + 1;
+        if (next == 0xD800) next = 0xE000;   // past the surrogates, which are no characters
+        runes[^1] = next > 0x10FFFF ? runes[^1] : new System.Text.Rune(next);
+        return string.Concat(runes.Select(r => r.ToString()));
     }
 
     private static string? Text(string? value) => value?.Trim() is { Length: > 0 } t ? t : null;
@@ -110,7 +125,7 @@ public static class CeRecordQuery
         && (c.AuthorityId == null || r.AuthorityId == c.AuthorityId)
         && (c.SeriesId == null || r.SeriesId == c.SeriesId)
         && (c.CourseName == null || r.CourseName.Contains(c.CourseName))
-        && (c.PersonName == null || r.PersonName == c.PersonName)
+        && (c.PersonName == null || (string.Compare(r.PersonName, c.PersonName) >= 0 && string.Compare(r.PersonName, c.PersonNameEnd) < 0))
         && (c.IdNumber == null || r.IdNumber == c.IdNumber)
         && (c.Year == null || r.Year == c.Year)
         && (c.RegionPrefix == null || r.RegionCode.Substring(0, c.RegionPrefix.Length) == c.RegionPrefix);
@@ -151,16 +166,16 @@ public static class CeRecordQuery
         ReferenceCatalog.RegionName(r.RegionCode), r.AuthorityName, r.InstitutionName, r.Hours, r.Result);
 
     // Compiled once: (criteria…, id bound, take) → rows below the bound newest first, or above it oldest first.
-    private static readonly Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, int?, string?, long, int, IAsyncEnumerable<CeRecordRow>> NewestQuery =
+    private static readonly Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, string?, int?, string?, long, int, IAsyncEnumerable<CeRecordRow>> NewestQuery =
         EF.CompileAsyncQuery(CriteriaBinder.SeekQuery(Matches, Projection, newestFirst: true));
-    private static readonly Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, int?, string?, long, int, IAsyncEnumerable<CeRecordRow>> OldestQuery =
+    private static readonly Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, string?, int?, string?, long, int, IAsyncEnumerable<CeRecordRow>> OldestQuery =
         EF.CompileAsyncQuery(CriteriaBinder.SeekQuery(Matches, Projection, newestFirst: false));
 
     private static IAsyncEnumerable<CeRecordRow> Newest(AppDbContext db, RecordCriteria c, long below, int take) =>
-        NewestQuery(db, c.ScopeSeriesId, c.ScopePrefix, c.AuthorityId, c.SeriesId, c.CourseName, c.PersonName, c.IdNumber, c.Year, c.RegionPrefix, below, take);
+        NewestQuery(db, c.ScopeSeriesId, c.ScopePrefix, c.AuthorityId, c.SeriesId, c.CourseName, c.PersonName, c.PersonNameEnd, c.IdNumber, c.Year, c.RegionPrefix, below, take);
 
     private static IAsyncEnumerable<CeRecordRow> Oldest(AppDbContext db, RecordCriteria c, long above, int take) =>
-        OldestQuery(db, c.ScopeSeriesId, c.ScopePrefix, c.AuthorityId, c.SeriesId, c.CourseName, c.PersonName, c.IdNumber, c.Year, c.RegionPrefix, above, take);
+        OldestQuery(db, c.ScopeSeriesId, c.ScopePrefix, c.AuthorityId, c.SeriesId, c.CourseName, c.PersonName, c.PersonNameEnd, c.IdNumber, c.Year, c.RegionPrefix, above, take);
 
     private static async Task<List<CeRecordRow>> ToListAsync(IAsyncEnumerable<CeRecordRow> rows, CancellationToken ct)
     {

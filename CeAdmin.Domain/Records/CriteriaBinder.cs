@@ -26,7 +26,7 @@ internal static class CriteriaBinder
     /// (db, criteria members…, bound, take) =&gt; db.CeRecords.Where(predicate &amp;&amp; Id &lt; bound).OrderByDescending(Id).Take(take).Select(projection),
     /// or above the bound in ascending order.
     /// </summary>
-    public static Expression<Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, int?, string?, long, int, IQueryable<CeRecordRow>>> SeekQuery(
+    public static Expression<Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, string?, int?, string?, long, int, IQueryable<CeRecordRow>>> SeekQuery(
         Expression<Func<CeRecord, RecordCriteria, bool>> predicate, Expression<Func<CeRecord, CeRecordRow>> projection, bool newestFirst)
     {
         var db = Expression.Parameter(typeof(AppDbContext), "db");
@@ -49,7 +49,7 @@ internal static class CriteriaBinder
         query = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(CeRecord)], query, take);
         query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(CeRecord), typeof(CeRecordRow)], query, Expression.Quote(projection));
 
-        return Expression.Lambda<Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, int?, string?, long, int, IQueryable<CeRecordRow>>>(
+        return Expression.Lambda<Func<AppDbContext, int?, string?, int?, int?, string?, string?, string?, string?, int?, string?, long, int, IQueryable<CeRecordRow>>>(
             query, [db, .. args, bound, take]);
     }
 

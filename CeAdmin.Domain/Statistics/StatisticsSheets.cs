@@ -20,13 +20,13 @@ public static class StatisticsSheets
     {
         report.RegionName,
         report.Query.Year is { } y ? y + "年度" : "全部年度",
-        report.Query.SeriesId is { } s ? ReferenceCatalog.SeriesName(s) : "全部专业序列",
+        report.Query.SeriesId is { } s ? ReferenceCatalog.SeriesName(s) : "全部专业系列",
     });
 
     public static IReadOnlyList<StatSheet> Build(StatisticsReport report) =>
     [
         Sheet("按行政区划", "行政区划", report, report.ByRegion),
-        Sheet("按专业序列", "专业序列", report, report.BySeries),
+        Sheet("按专业系列", "专业系列", report, report.BySeries),
         Sheet("按年度", "年度", report, report.ByYear),
     ];
 

@@ -99,9 +99,11 @@ public sealed class RegistrationBrowserTests(BrowserFixture browser) : BrowserTe
         var (recordId, idNumber) = await AnyRecordAsync();
         foreach (var path in new[] { $"/records/{recordId}", "/records", "/statistics", "/authority-reviews", "/plan-reviews", "/qualification-reviews", "/record-import", "/teachers", "/plans", "/hours-rules" })
         {
-            await page.GotoAsync(path);
-            await Assertions.Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
-            Assert.Contains("/account/denied", page.Url);
+            var response = await page.GotoAsync(path);
+            // The one refusal, in place (403), at the address that was opened.
+            Assert.Equal(403, response!.Status);
+            await Assertions.Expect(page.Locator("#access-refused")).ToBeVisibleAsync();
+            Assert.EndsWith(path, page.Url);
             Assert.DoesNotContain(idNumber, await page.ContentAsync());
         }
         await BrowserFixture.ScreenshotAsync(page, "security-01-fresh-authority-refused");

@@ -76,6 +76,35 @@ public sealed class ReviewPanelTests : BunitContext, IAsyncLifetime
         Assert.Equal("批量审核", panel.Find("button.review-submit").TextContent.Trim());
     }
 
+    [Fact]
+    public async Task A_double_click_sends_one_decision_and_the_button_is_busy_until_it_is_done()
+    {
+        var deciding = new TaskCompletionSource();
+        var panel = Render<ReviewPanel>(p => p.Add(x => x.OnReview, EventCallback.Factory.Create<ReviewSubmission>(this, async s =>
+        {
+            _submitted.Add(s);
+            await deciding.Task;
+        })));
+        Choose(panel, ReviewDecision.Approve);
+
+        // Both clicks reach the server before the first render disables the button.
+        var button = panel.FindComponent<MudButton>();
+        await panel.InvokeAsync(() =>
+        {
+            _ = button.Instance.OnClick.InvokeAsync();
+            _ = button.Instance.OnClick.InvokeAsync();
+        });
+
+        panel.WaitForAssertion(() => Assert.Equal("审核中…", panel.Find("button.review-submit").TextContent.Trim()));
+        Assert.True(panel.Find("button.review-submit").HasAttribute("disabled"));
+        Assert.Single(_submitted);
+
+        deciding.SetResult();
+        panel.WaitForAssertion(() => Assert.False(panel.Find("button.review-submit").HasAttribute("disabled")));
+        Assert.Equal("审核", panel.Find("button.review-submit").TextContent.Trim());
+        Assert.Single(_submitted);
+    }
+
     private IRenderedComponent<ReviewPanel> RenderPanel(string buttonText = "审核") =>
         Render<ReviewPanel>(p => p
             .Add(x => x.ButtonText, buttonText)

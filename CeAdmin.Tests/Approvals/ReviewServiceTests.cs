@@ -1,6 +1,7 @@
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Organizations;
+using CeAdmin.Domain.ReferenceData;
 using CeAdmin.Tests.Infrastructure;
 using CeAdmin.Tests.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,22 @@ public sealed class ReviewServiceTests : ApprovedChainTest
     }
 
     [Fact]
+    public async Task History_shows_each_operator_by_real_name_with_the_unit()
+    {
+        var county = await Scenario.UnitAsync("广州市荔湾区教育局", UnitKind.Authority, "440103");
+        var caseId = await Scenario.CaseIdAsync(await Scenario.ApplyAsync(county, AffiliationLevel.County, "440103", Chain.CityId));
+        await App.As<ReviewService>(Chain.City).DecideAsync(caseId, ReviewDecision.Approve, "同意");
+
+        var history = await App.As<ReviewService>(Chain.City).HistoryAsync(caseId);
+
+        await using var db = App.Db();
+        var names = await db.Users.Where(u => u.Id == county.UserId || u.Id == Chain.City.UserId).ToDictionaryAsync(u => u.Id, u => u.RealName);
+        Assert.Equal([(county.UnitName, names[county.UserId]), (Chain.City.UnitName, names[Chain.City.UserId])],
+            history.Select(h => (h.OperatorUnit, (string?)h.Operator)));
+        Assert.DoesNotContain(history, h => h.Operator == county.UserName || h.Operator == Chain.City.UserName);
+    }
+
+    [Fact]
     public async Task Batch_review_decides_the_pending_cases_and_skips_the_others_with_the_reason()
     {
         var pending1 = await Scenario.CaseIdAsync(await CountyApplicationAsync("广州市天河区教育局", "440106"));
@@ -62,9 +79,11 @@ public sealed class ReviewServiceTests : ApprovedChainTest
         Assert.Equal([pending1, decided, pending2, notMine], result.Items.Select(i => i.CaseId));
         Assert.Equal([true, false, true, false], result.Items.Select(i => i.Succeeded));
         Assert.Equal((2, 2), (result.Succeeded, result.Failed));
-        Assert.Equal("广州市越秀区教育局", result.Items[1].ApplicantName);
+        // Each case by its subject: the applicant and the series applied for.
+        var series = ReferenceCatalog.SeriesName(AuthorityScenario.HigherEducation);
+        Assert.Equal([$"广州市天河区教育局（{series}）", $"广州市越秀区教育局（{series}）", $"广州市海珠区教育局（{series}）"], result.Items.Take(3).Select(i => i.Subject));
         Assert.Equal("该申请已审核（不同意并退案），不能重复审核", result.Items[1].Message);
-        Assert.Equal(("", "该申请不在您的审核范围内"), (result.Items[3].ApplicantName, result.Items[3].Message));
+        Assert.Equal(("", "该申请不在您的审核范围内"), (result.Items[3].Subject, result.Items[3].Message));
 
         Assert.Equal(ReviewStatus.Approved, (await Scenario.CaseAsync(pending1)).Status);
         Assert.Equal(2, (await Scenario.CaseAsync(pending1)).History.Count);

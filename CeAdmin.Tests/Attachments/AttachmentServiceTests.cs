@@ -35,7 +35,10 @@ public sealed class AttachmentServiceTests : ApprovedChainTest
         var rows = await files.ListAsync(Owner, _countyAuthorityId);
         Assert.Equal([(1, "统一社会信用代码证.PNG", ".png", true), (2, "单位职能说明.docx", ".docx", false)],
             rows.Select(r => (r.No, r.FileName, r.FileType, r.CanPreview)));
-        Assert.Equal(_county.UserName, rows[0].UploaderName);
+        // 经办人 is the person's real name, not the login name the row records.
+        await using (var users = App.Db())
+            Assert.Equal(await users.Users.Where(u => u.Id == _county.UserId).Select(u => u.RealName).SingleAsync(), rows[0].UploaderName);
+        Assert.NotEqual(_county.UserName, rows[0].UploaderName);
         Assert.Equal(1, rows[0].SizeKb);
 
         var file = await files.DownloadAsync(pngId);

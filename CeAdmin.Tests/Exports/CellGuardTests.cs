@@ -5,17 +5,23 @@ namespace CeAdmin.Tests.Exports;
 public class CellGuardTests
 {
     [Theory]
-    [InlineData("=1+1", "'=1+1")]
-    [InlineData("+86 13800138000", "'+86 13800138000")]
-    [InlineData("-5", "'-5")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\t=cmd", "'\t=cmd")]
-    [InlineData("\r=cmd", "'\r=cmd")]
-    [InlineData("\u0001=cmd", "'=cmd")]
-    [InlineData("张三", "张三")]
-    [InlineData("a=b", "a=b")]
-    [InlineData("", "")]
-    public void Text_is_guarded(string input, string expected) => Assert.Equal(expected, CellGuard.Safe(input));
+    [InlineData("=1+1", "=1+1", true)]
+    [InlineData("+86 13800138000", "+86 13800138000", true)]
+    [InlineData("-5", "-5", true)]
+    [InlineData("@SUM(A1)", "@SUM(A1)", true)]
+    [InlineData("\t=cmd", "\t=cmd", true)]
+    [InlineData("\r=cmd", "\r=cmd", true)]
+    [InlineData("\u0001=cmd", "=cmd", true)]
+    [InlineData("'=1", "'=1", false)]
+    [InlineData("张三", "张三", false)]
+    [InlineData("a=b", "a=b", false)]
+    [InlineData("", "", false)]
+    public void Text_stays_as_entered_and_formula_like_text_is_marked_for_the_quote_prefix(string input, string expected, bool quotePrefix)
+    {
+        var safe = CellGuard.Safe(input);
+        Assert.Equal(expected, safe);
+        Assert.Equal(quotePrefix, CellGuard.NeedsQuotePrefix(safe));
+    }
 
     [Fact]
     public void Typed_values_stay_typed()

@@ -42,7 +42,7 @@ public class ExcelExporterTests
     }
 
     [Fact]
-    public async Task Formula_like_text_is_stored_as_plain_text()
+    public async Task Formula_like_text_is_kept_as_entered_with_the_quote_prefix_style()
     {
         var bytes = await ExportAsync(RowCount);
 
@@ -50,18 +50,25 @@ public class ExcelExporterTests
         for (var i = 0; i < ExportTestData.Injections.Length; i++)
         {
             var value = Assert.IsType<string>(rows[i]["备注"]);
-            // A raw CR in XML text is read back as LF (XML end-of-line handling); the guard is what matters.
-            Assert.Equal("'" + ExportTestData.Injections[i].Replace('\r', '\n'), value);
+            // A raw CR in XML text is read back as LF (XML end-of-line handling).
+            Assert.Equal(ExportTestData.Injections[i].Replace('\r', '\n'), value);
+            var cell = ExportTestData.Cell(bytes, $"D{i + 2}");
+            Assert.True(cell.QuotePrefix, $"D{i + 2} has no quote prefix");
+            Assert.False(cell.HasFormula);
         }
+        // Ordinary text and numbers keep the plain style.
+        Assert.False(ExportTestData.Cell(bytes, $"D{ExportTestData.Injections.Length + 2}").QuotePrefix);
+        Assert.False(ExportTestData.Cell(bytes, "A2").QuotePrefix);
 
         var sheet = ExportTestData.SheetXml(bytes);
         Assert.DoesNotContain(sheet.Descendants(), e => e.Name.LocalName == "f");
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
-        var cell = workbook.Worksheet(1).Cell("D2");
-        Assert.False(cell.HasFormula);
-        Assert.Equal(XLDataType.Text, cell.DataType);
-        Assert.Equal("'=1+1", cell.GetString());
+        var d2 = workbook.Worksheet(1).Cell("D2");
+        Assert.False(d2.HasFormula);
+        Assert.Equal(XLDataType.Text, d2.DataType);
+        Assert.Equal("=1+1", d2.GetString());
+        Assert.True(d2.Style.IncludeQuotePrefix);
     }
 
     [Fact]

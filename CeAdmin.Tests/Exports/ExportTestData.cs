@@ -44,6 +44,22 @@ internal static class ExportTestData
         }
     }
 
+    /// <summary>
+    /// How a cell was written, read from the package itself (not through a library that might hide it): its
+    /// text (inline or shared), whether it stores a formula, and whether its cell format has quotePrefix="1".
+    /// </summary>
+    public static (string? Text, bool HasFormula, bool QuotePrefix) Cell(byte[] xlsx, string reference, string part = "xl/worksheets/sheet1.xml")
+    {
+        XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var cell = SheetXml(xlsx, part).Descendants(main + "c").Single(c => (string?)c.Attribute("r") == reference);
+        var formats = SheetXml(xlsx, "xl/styles.xml").Root!.Element(main + "cellXfs")!.Elements(main + "xf").ToList();
+        var style = (int?)cell.Attribute("s") ?? 0;
+        var text = (string?)cell.Attribute("t") == "s"
+            ? SheetXml(xlsx, "xl/sharedStrings.xml").Root!.Elements(main + "si").ElementAt((int)cell.Element(main + "v")!).Value
+            : (string?)cell.Element(main + "is") ?? (string?)cell.Element(main + "v");
+        return (text, cell.Element(main + "f") is not null, (string?)formats[style].Attribute("quotePrefix") is "1" or "true");
+    }
+
     public static XDocument SheetXml(byte[] xlsx, string part = "xl/worksheets/sheet1.xml")
     {
         using var zip = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);

@@ -92,7 +92,13 @@ public class StatisticsWorkbookTests
 
         var cell = wb.Worksheet(1).Cell("A5");
         Assert.False(cell.HasFormula);
-        Assert.Equal("'=HYPERLINK(\"x\")", cell.GetString());
+        Assert.Equal("=HYPERLINK(\"x\")", cell.GetString());
+
+        var written = ExportTestData.Cell(WriteTwoSheets(), "A5");
+        Assert.Equal("=HYPERLINK(\"x\")", written.Text);
+        Assert.True(written.QuotePrefix);
+        Assert.False(written.HasFormula);
+        Assert.False(ExportTestData.Cell(WriteTwoSheets(), "A3").QuotePrefix);
     }
 
     [Fact]

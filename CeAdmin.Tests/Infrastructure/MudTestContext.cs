@@ -3,17 +3,17 @@ using CeAdmin.App.Shared;
 using CeAdmin.Domain.Common;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CeAdmin.Tests.Infrastructure;
 
-/// <summary>bunit 2 with MudBlazor: loose JS interop, Mud services, Chinese validation messages.</summary>
+/// <summary>bunit 2 with MudBlazor: loose JS interop, the app's Mud services, Chinese validation messages.</summary>
 public abstract class MudTestContext : BunitContext, IAsyncLifetime
 {
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        // The app's MudBlazor services and message configuration.
+        Services.AddCeAdminFeedback();
         Services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         Services.AddSingleton(TimeProvider.System);
         ValidationSetup.UseChinese();

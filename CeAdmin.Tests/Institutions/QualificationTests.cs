@@ -65,6 +65,10 @@ public sealed class QualificationTests() : IntegrationTest(demo: true)
         var row = Assert.Single(await service.MyQualificationsAsync());
         Assert.Equal((reviewer, ReviewStatus.Submitted, false), (row.ReviewingUnitName, row.Status, row.Approved));
         await Assert.ThrowsAsync<DomainException>(() => service.SubmitAsync(id));
+
+        // The institution reads the 审批流程 of its own application ([审批流程] in its list).
+        var history = await App.As<CeAdmin.Domain.Approvals.ReviewService>(actor).HistoryAsync(row.CaseId);
+        Assert.Equal(("提交送审", actor.UnitName, "何志强"), (Assert.Single(history).Result, history[0].OperatorUnit, history[0].Operator));
     }
 
     [Fact]
@@ -88,6 +92,10 @@ public sealed class QualificationTests() : IntegrationTest(demo: true)
     public async Task No_authority_of_the_series_and_duplicate_applications_are_refused()
     {
         var (service, _) = await InstitutionAsync("py_train", AffiliationLevel.City, "440100");
+        // The choice offers only series with a reviewer here; the service still refuses the others.
+        var offered = await service.ApplicableSeriesAsync();
+        Assert.Contains(_series, offered);
+        Assert.DoesNotContain(_otherSeries, offered);
         var none = await Assert.ThrowsAsync<DomainException>(() => service.ApplyAsync(Apply(_otherSeries)));
         Assert.Contains("会计专业人员", none.Message);
         await service.ApplyAsync(Apply(_series));

@@ -180,6 +180,7 @@ public sealed class ScopeCoverageTests(ScopeWorld world) : IClassFixture<ScopeWo
         ["InstitutionService.SaveMineAsync"] = OwnUnit("writes the caller's own institution"),
         ["InstitutionService.MyQualificationsAsync"] = Filtered(async w => Assert.Empty(await w.App.As<InstitutionService>(w.OtherInstitution).MyQualificationsAsync())),
         ["InstitutionService.ApplyAsync"] = OwnUnit("applies for the caller's own institution"),
+        ["InstitutionService.ApplicableSeriesAsync"] = OwnUnit("the series reviewable for the caller's own institution's region; reads no other unit's data"),
         ["InstitutionService.SubmitAsync"] = Refused(w => RefusedAsync(() => w.App.As<InstitutionService>(w.OtherInstitution).SubmitAsync(w.QualificationId))),
         ["InstitutionService.DeleteDraftAsync"] = Refused(w => RefusedAsync(() => w.App.As<InstitutionService>(w.OtherInstitution).DeleteDraftAsync(w.QualificationId))),
 

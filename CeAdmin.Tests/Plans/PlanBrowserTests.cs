@@ -231,7 +231,11 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : BrowserTest
     private static async Task DismissSnackbarsAsync(IPage page)
     {
         foreach (var close in await page.Locator(".mud-snackbar .mud-snackbar-content-action button, .mud-snackbar button").AllAsync())
-            if (await close.IsVisibleAsync()) await close.ClickAsync();
+        {
+            // A success fades by itself (Shared/Feedback) and may be gone before the click.
+            try { if (await close.IsVisibleAsync()) await close.ClickAsync(new() { Timeout = 2_000 }); }
+            catch (TimeoutException) { }
+        }
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
     }
 

@@ -107,6 +107,19 @@ public sealed class PlanReviewTests() : IntegrationTest(demo: true)
     }
 
     [Fact]
+    public async Task Batch_review_names_a_plan_by_its_name_and_the_history_its_operators_by_theirs()
+    {
+        var (_, caseId) = await PlanTestData.SubmittedPlanAsync(App, _institution, _courseId);
+
+        var item = Assert.Single((await Reviews(_city).BatchReviewAsync([caseId], ReviewDecision.Approve, null)).Items);
+
+        Assert.Equal((true, "2026年高校教师教学能力提升培训（广州市专业技术人员继续教育培训中心）"), (item.Succeeded, item.Subject));
+        // gz_edu is 王建国 of 广州市教育局 in the demo data.
+        var decided = (await Reviews(_city).HistoryAsync(caseId))[^1];
+        Assert.Equal(("广州市教育局", "王建国"), (decided.OperatorUnit, decided.Operator));
+    }
+
+    [Fact]
     public async Task Another_citys_authority_can_neither_see_nor_decide_the_plan_by_case_id()
     {
         var (planId, caseId) = await PlanTestData.SubmittedPlanAsync(App, _institution, _courseId);
@@ -118,7 +131,7 @@ public sealed class PlanReviewTests() : IntegrationTest(demo: true)
             await Assert.ThrowsAsync<ScopeException>(() => other.HistoryAsync(caseId));
             await Assert.ThrowsAsync<ScopeException>(() => other.DecideAsync(caseId, ReviewDecision.Approve, null));
             var batch = Assert.Single((await other.BatchReviewAsync([caseId], ReviewDecision.RejectAndClose, "越权")).Items);
-            Assert.Equal((false, ""), (batch.Succeeded, batch.ApplicantName));
+            Assert.Equal((false, ""), (batch.Succeeded, batch.Subject));
             Assert.DoesNotContain((await other.QueueAsync(Queue(), new ReviewQueueFilter(), new PageRequest(PageSize: 50))).Items, r => r.CaseId == caseId);
             await Assert.ThrowsAsync<ScopeException>(() => App.As<PlanService>(actor).GetAsync(planId));
         }

@@ -38,6 +38,45 @@ public sealed class RecordScopeTests() : IntegrationTest(demo: true)
     }
 
     [Fact]
+    public async Task A_name_finds_every_record_whose_name_starts_with_it_on_every_page_path()
+    {
+        const string course = "姓名前缀查询测试";
+        string[] names = ["欧阳明华", "欧阳", "欧文", "李欧阳", "欧"];
+        await using (var db = App.Db())
+        {
+            var template = await db.CeRecords.AsNoTracking().FirstAsync(r => r.RegionCode == "440106" && r.SeriesId == _series);
+            db.CeRecords.AddRange(names.Select((name, i) => new CeRecord
+            {
+                PersonName = name, Gender = template.Gender, IdNumber = template.IdNumber, RegionCode = "440106", SeriesId = _series,
+                AuthorityName = template.AuthorityName, AuthorityId = template.AuthorityId, CourseName = $"{course}{i}", SubjectType = RecordValues.Public,
+                StudyMode = "面授培训", StartDate = new DateOnly(2025, 7, 1), EndDate = new DateOnly(2025, 7, 1), Days = 1, Result = RecordValues.Passed,
+                Hours = 8, InstitutionName = template.InstitutionName, Year = 2025, Location = "广州", Content = "测试", Source = RecordSource.Import,
+                CreatedAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var service = await AsAsync("th_edu");
+
+        async Task<string[]> Found(string name)
+        {
+            var filter = new CeRecordFilter(CourseName: course, PersonName: name);
+            var seek = await service.QueryAsync(filter, new RecordPageRequest(new PageSeek.First(), 50, IncludeTotal: true));
+            var sorted = await service.QueryAsync(filter, new RecordPageRequest(new PageSeek.Offset(0), 50, nameof(CeRecordRow.PersonName), IncludeTotal: true));
+            Assert.Equal(seek.Items.Select(r => r.PersonName).Order(StringComparer.Ordinal), sorted.Items.Select(r => r.PersonName));
+            Assert.Equal(seek.Total, seek.Items.Count);
+            return sorted.Items.Select(r => r.PersonName).ToArray();
+        }
+
+        Assert.Equal(["欧", "欧文", "欧阳", "欧阳明华"], await Found("欧"));
+        Assert.Equal(["欧阳", "欧阳明华"], await Found(" 欧阳 "));
+        Assert.Equal(["欧阳明华"], await Found("欧阳明华"));
+        Assert.Empty(await Found("欧阳明华华"));
+        // The range's upper end: the last character raised by one, a character outside the BMP as one.
+        Assert.Equal("欧" + (char)('阳' + 1), RecordCriteria.PrefixEnd("欧阳"));
+        Assert.Equal("王\U00020001", RecordCriteria.PrefixEnd("王\U00020000"));
+    }
+
+    [Fact]
     public async Task Each_supervisor_lists_only_its_region_and_series()
     {
         var city = await AllPagesAsync(await AsAsync("gz_edu"), new CeRecordFilter());

@@ -21,7 +21,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : BrowserTe
         await BrowserFixture.WaitInteractiveAsync(page);
         var card = page.Locator("#stat-summary .stat-card", new() { HasTextString = "继续教育记录" }).Locator(".stat-value");
         await Assertions.Expect(card).ToBeVisibleAsync();
-        // The page opens on last year; the roster's class is this year's.
+        // Every year's records: the count before and after the roster.
         await Ui.SelectAsync(page, "#stat-year", "全部年度");
         await page.ClickAsync("#stat-search");
         await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("全部年度");

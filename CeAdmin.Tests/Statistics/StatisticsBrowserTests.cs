@@ -34,7 +34,7 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : BrowserTest
         await download.SaveAsAsync(path);
         try
         {
-            Assert.Equal(["按行政区划", "按专业序列", "按年度"], MiniExcel.GetSheetNames(path));
+            Assert.Equal(["按行政区划", "按专业系列", "按年度"], MiniExcel.GetSheetNames(path));
             var regions = MiniExcel.Query(path, sheetName: "按行政区划", startCell: "A2", useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
             Assert.Contains(regions, r => (string?)r["行政区划"] == "天河区");
             Assert.Equal("合计", regions[^1]["行政区划"]);
@@ -50,11 +50,15 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : BrowserTest
     {
         var page = await browser.SignedInPageAsync("hrss_reviewer", "广东省人力资源和社会保障厅");
         await browser.GotoAsync(page, "/statistics");
+        // 年度 starts at the current year; every year holds every series of the demo data.
+        await Ui.SelectAsync(page, "#stat-year", "全部年度");
+        await page.ClickAsync("#stat-search");
+        await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("全部年度");
         // Every prefecture-level city has its row (the province's own row comes on top when it has data).
         foreach (var city in new[] { "广州市", "深圳市", "东莞市", "中山市", "云浮市" })
             await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = city }).First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "1.7-stat-04-province");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "按专业序列" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "按专业系列" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "卫生技术人员" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "1.7-stat-05-by-series");
     }

@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Common;
 using CeAdmin.App.Features.Organizations;
 using CeAdmin.App.Features.Plans;
 using CeAdmin.Domain.Approvals;
@@ -38,4 +39,14 @@ public static class InboxPaths
     /// <summary>The review status a grid's address asks for (<c>?status=Submitted</c>), if it names one a reviewer sees.</summary>
     public static ReviewStatus? StatusFromQuery(string? status) =>
         Enum.TryParse<ReviewStatus>(status, ignoreCase: false, out var s) && s != ReviewStatus.Draft && Enum.IsDefined(s) ? s : null;
+
+    /// <summary>
+    /// A review grid's first filter: every 年度 filter starts at the current year, except when 首页's 待审核 link
+    /// asks for the pending cases: then every year, so that the grid shows what the 首页 counted.
+    /// </summary>
+    public static ReviewQueueFilter StartFilter(string? statusQuery, TimeProvider clock)
+    {
+        var status = StatusFromQuery(statusQuery);
+        return new ReviewQueueFilter(Status: status, Year: status is null ? ChinaTime.Today(clock).Year : null);
+    }
 }

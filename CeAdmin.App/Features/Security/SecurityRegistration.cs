@@ -24,6 +24,7 @@ public static class SecurityRegistration
 
         services.Configure<AuthorizationOptions>(PowerPolicies.Add);
         services.AddScoped<IAuthorizationHandler, PowerHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PageRefusal>();
         services.Configure<AuthorizationOptions>(SystemRolePolicies.Add);
         services.AddScoped<IAuthorizationHandler, SystemRoleHandler>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
