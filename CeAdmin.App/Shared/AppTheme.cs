@@ -34,6 +34,6 @@ public static class AppTheme
                 FontSize = ".875rem",
             },
         },
-        LayoutProperties = new LayoutProperties { DrawerWidthLeft = "248px", DefaultBorderRadius = "6px" },
+        LayoutProperties = new LayoutProperties { DrawerWidthLeft = "256px", DefaultBorderRadius = "6px" },
     };
 }

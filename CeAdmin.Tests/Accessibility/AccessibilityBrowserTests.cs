@@ -19,42 +19,19 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : BrowserT
         var page = await browser.NewPageAsync();
         await role.SignInAsync(browser, page);
 
-        var problems = new List<string>();
-        var samples = new Dictionary<string, string>();
-        foreach (var entry in PageMap.PagesOf(role))
-        {
-            var path = entry.Template;
-            if (entry.Sample is { } sample)
-            {
-                path = await SampleAsync(page, entry, sample, samples);
-                if (path is null)
-                {
-                    problems.Add($"{entry.Template}: no link to it on {sample.ListPath} as {role}");
-                    continue;
-                }
-            }
-            await PageAudit.OpenAsync(page, path, PageAudit.IsStatic(entry));
-            if (Refused(page, path))
-            {
-                problems.Add($"{path}: refused to {role}, whom the page map lets open it ({page.Url})");
-                continue;
-            }
-            problems.AddRange(await PageAudit.ProblemsAsync(page, path));
-            if (entry.Sample is null) await RememberSamplesAsync(page, samples);
-        }
+        var problems = await PageWalk.EveryPageAsync(page, role, async (_, path) => await PageAudit.ProblemsAsync(page, path));
 
         if (role != PageMap.Visitor)
         {
             var refused = PageMap.RefusedTo(role);
             await PageAudit.OpenAsync(page, refused.Template, isStatic: true);
-            Assert.True(Refused(page, refused.Template), $"{refused.Template} as {role} should be refused: {page.Url}");
+            Assert.True(PageWalk.Refused(page, refused.Template), $"{refused.Template} as {role} should be refused: {page.Url}");
             problems.AddRange(await PageAudit.ProblemsAsync(page, $"{refused.Template} (refused)"));
         }
 
         Assert.True(problems.Count == 0, $"{role}:\n  " + string.Join("\n  ", problems));
     }
 
-    /// <summary>Sent to the refusal page, or to 登录 from a page other than 登录 itself.</summary>
     /// <summary>The dialogs of the main pages: who opens them, where, and how (a click the user would make).</summary>
     private static readonly IReadOnlyList<DialogCase> Dialogs =
     [
@@ -107,26 +84,4 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : BrowserT
     }
 
     private sealed record DialogCase(string Name, DemoRole Role, string Path, Func<IPage, Task> OpenAsync);
-
-    private static bool Refused(IPage page, string path)
-    {
-        var now = new Uri(page.Url).AbsolutePath;
-        return now == "/account/denied" && path != now || now == "/account/login" && path != now;
-    }
-
-    /// <summary>Links to parameterised routes seen on a list page, so that its detail page needs no second visit.</summary>
-    private static async Task RememberSamplesAsync(IPage page, Dictionary<string, string> samples)
-    {
-        var listPath = new Uri(page.Url).AbsolutePath;
-        foreach (var entry in PageMap.Pages.Values.Where(p => p.Sample?.ListPath == listPath))
-            if (await PageAudit.FindSampleAsync(page, entry.Template, entry.Sample!.PreferredText) is { } href)
-                samples[entry.Template] = href;
-    }
-
-    private static async Task<string?> SampleAsync(IPage page, PageEntry entry, SampleSource sample, Dictionary<string, string> samples)
-    {
-        if (samples.TryGetValue(entry.Template, out var seen)) return seen;
-        await PageAudit.OpenAsync(page, sample.ListPath, isStatic: false);
-        return await PageAudit.FindSampleAsync(page, entry.Template, sample.PreferredText);
-    }
 }

@@ -36,3 +36,16 @@ document.addEventListener('click', event => {
         requestAnimationFrame(() => { queued = false; name(); });
     }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
 })();
+
+// A grid cell whose text ends in "…" (app.css clips long names at 1366 px) shows the whole text as its tooltip,
+// set when the pointer or the focus reaches it, so that it follows the cell's current text.
+(() => {
+    const explain = event => {
+        const cell = event.target instanceof Element ? event.target.closest('td.mud-table-cell') : null;
+        if (!cell) return;
+        if (cell.scrollWidth > cell.clientWidth) cell.title = cell.textContent.trim();
+        else if (cell.hasAttribute('title')) cell.removeAttribute('title');
+    };
+    document.addEventListener('mouseover', explain);
+    document.addEventListener('focusin', explain);
+})();
