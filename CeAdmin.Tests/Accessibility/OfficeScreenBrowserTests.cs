@@ -38,6 +38,20 @@ public sealed class OfficeScreenBrowserTests(BrowserFixture browser) : BrowserTe
         Assert.True(problems.Count == 0, $"{role} at 1366 × 768:\n  " + string.Join("\n  ", problems));
     }
 
+    public static TheoryData<string> DialogNames() => new(MainDialogs.All.Select(d => d.Name));
+
+    [Theory]
+    [MemberData(nameof(DialogNames))]
+    public async Task The_dialogs_of_the_main_pages_fit_1366_pixels(string name)
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.ResizeAsync(page, BrowserFixture.OfficeScreen);
+        var dialog = await MainDialogs.OpenAsync(browser, page, name);
+        await BrowserFixture.ScreenshotAsync(page, $"screen-1366-dialog-{name}", fullPage: false);
+        var problems = await page.EvaluateAsync<string[]>(LayoutProblemsScript);
+        Assert.True(problems.Length == 0, $"{name} ({dialog.Path} as {dialog.Role}) at 1366 × 768:\n  " + string.Join("\n  ", problems));
+    }
+
     /// <summary>An 18-digit number typed into the 公民身份号码 filter (its clear button then shows) is it seen whole? Null when it is, or the page has no such box.</summary>
     private static async Task<string?> IdNumberClippedAsync(IPage page)
     {
