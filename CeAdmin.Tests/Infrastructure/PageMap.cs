@@ -46,12 +46,14 @@ public static class PageMap
     public static readonly DemoRole Institution = new("施教机构", "gz_train", "广州市专业技术人员继续教育培训中心");
     public static readonly DemoRole NewInstitution = new("未取得资格的施教机构", "py_train", "广州市番禺区职业培训学校");
     public static readonly DemoRole Employer = new("法人单位", "gz_corp", "广州智造科技有限公司");
+    public static readonly DemoRole Administrator = new("系统管理员", "sys_admin", "系统管理员");
+    public static readonly DemoRole Auditor = new("安全审计员", "sec_auditor", "安全审计员");
 
     public static readonly IReadOnlyList<DemoRole> Roles =
-        [Visitor, Personal, UnitAccount, Province, City, County, PendingAuthority, Hrss, Institution, NewInstitution, Employer];
+        [Visitor, Personal, UnitAccount, Province, City, County, PendingAuthority, Hrss, Institution, NewInstitution, Employer, Administrator, Auditor];
 
     private static readonly DemoRole[] Operators = [Province, City, County, PendingAuthority, Hrss, Institution, NewInstitution, Employer];
-    private static readonly DemoRole[] SignedIn = [Personal, UnitAccount, .. Operators];
+    private static readonly DemoRole[] SignedIn = [Personal, UnitAccount, .. Operators, Administrator, Auditor];
     private static readonly DemoRole[] Approved = [Province, City, County];
     private static readonly DemoRole[] Supervisors = [.. Approved, Hrss];
     private static readonly DemoRole[] Filers = [.. Approved, Institution, Employer];
@@ -100,6 +102,10 @@ public static class PageMap
         Page("/record-import", Approved),
         Page("/statistics", Supervisors),
         Page("/hours-rules", Supervisors),
+        Page("/admin/accounts", Administrator),
+        Page("/admin/units", Administrator),
+        Page("/admin/settings", Administrator),
+        Page("/audit", Auditor),
     }.ToDictionary(p => p.Template);
 
     /// <summary>The route templates of every page in the App assembly (its @page directives).</summary>
