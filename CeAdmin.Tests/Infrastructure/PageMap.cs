@@ -102,6 +102,8 @@ public static class PageMap
         Page("/record-import", Approved),
         Page("/statistics", Supervisors),
         Page("/hours-rules", Supervisors),
+        Page("/review-opinions", [Province, City, Hrss]),
+        Page("/messages", [Personal, .. Operators]),
         Page("/admin/accounts", Administrator),
         Page("/admin/units", Administrator),
         Page("/admin/settings", Administrator),
