@@ -54,6 +54,7 @@ public static class ServiceRegistration
 
         AddIdentity(services, config);
         services.AddScoped<UserSession>();
+        services.AddScoped<CeAdmin.App.Features.Approvals.ReviewOutcomes>();
         // Sessions, page powers, the key ring (shared by instances through the database) and its protection, headers.
         builder.AddCeAdminSecurity();
         // The SMS sender (a provider outside Development), throttling, the sign-in check.

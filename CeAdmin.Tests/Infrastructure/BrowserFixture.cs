@@ -92,13 +92,36 @@ public class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The most common office screen here (issue 16): every screenshot is taken at this size too.</summary>
+    public static readonly ViewportSize OfficeScreen = new() { Width = 1366, Height = 768 };
+
+    /// <summary>
+    /// <paramref name="name"/>.png at the page's size and <paramref name="name"/>-1366.png at <see cref="OfficeScreen"/>;
+    /// the page gets its own size back afterwards.
+    /// </summary>
     /// <param name="fullPage">False for an open dialog: the window as the user sees it.</param>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDir);
+        await CaptureAsync(page, name, fullPage);
+        if (page.ViewportSize is not { } size || size.Width == OfficeScreen.Width) return;
+        await ResizeAsync(page, OfficeScreen);
+        try { await CaptureAsync(page, $"{name}-{OfficeScreen.Width}", fullPage); }
+        finally { await ResizeAsync(page, new ViewportSize { Width = size.Width, Height = size.Height }); }
+    }
+
+    private static async Task CaptureAsync(IPage page, string file, bool fullPage)
+    {
         // A full-page capture of a scrolled window draws the fixed app bar and drawer mid-page.
         if (fullPage) await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = fullPage });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, file + ".png"), FullPage = fullPage });
+    }
+
+    /// <summary>Resizes the window and waits two frames, so that the capture shows the new layout.</summary>
+    public static async Task ResizeAsync(IPage page, ViewportSize size)
+    {
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
     }
 
     public async Task DisposeAsync()

@@ -19,6 +19,14 @@ internal static class Ui
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>The message a review grid shows after a decision on a review page (ReviewOutcomeMessage), focused.</summary>
+    public static async Task ExpectReviewOutcomeAsync(IPage page, string text)
+    {
+        var outcome = page.Locator("#review-outcome");
+        await Assertions.Expect(outcome).ToContainTextAsync(text);
+        await Assertions.Expect(page.Locator(".focus-on-show", new PageLocatorOptions { Has = outcome })).ToBeFocusedAsync();
+    }
+
     public static Task ExpectSnackbarAsync(IPage page, string text) =>
         Assertions.Expect(page.Locator(".mud-snackbar", new PageLocatorOptions { HasTextString = text }).First).ToBeVisibleAsync();
 }

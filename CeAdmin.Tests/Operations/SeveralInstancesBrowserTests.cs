@@ -150,7 +150,7 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
         var other = ClusterFixture.Other(holder);
 
         await ApproveAsync(page, first);
-        await Ui.ExpectSnackbarAsync(page, "审核完成：同意");
+        await Ui.ExpectReviewOutcomeAsync(page, "审核完成：同意");
 
         // The decision made on one instance is there at once on the other (same browser, straight to it).
         var direct = await page.Context.NewPageAsync();
@@ -180,7 +180,7 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
             await Assertions.Expect(page.Locator("#current-user")).ToHaveTextAsync(Operator);
             await page.Locator(".review-panel label", new() { HasText = "同意" }).First.ClickAsync();
             await page.ClickAsync(".review-submit");
-            await Ui.ExpectSnackbarAsync(page, "审核完成：同意");
+            await Ui.ExpectReviewOutcomeAsync(page, "审核完成：同意");
 
             await page.GotoAsync($"/authority-reviews/{first}");
             await Assertions.Expect(page.Locator(".case-status-line")).ToContainTextAsync("同意");
@@ -326,7 +326,7 @@ public sealed class SeveralInstancesBrowserTests(ClusterFixture cluster, ITestOu
         await Assertions.Expect(page.Locator("#current-user")).ToHaveTextAsync(Operator);
         await page.Locator(".review-panel label", new() { HasText = "同意" }).First.ClickAsync(new() { Timeout = 60_000 });
         await page.ClickAsync(".review-submit");
-        await Ui.ExpectSnackbarAsync(page, "审核完成：同意");
+        await Ui.ExpectReviewOutcomeAsync(page, "审核完成：同意");
         Step("decided");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await probe.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(pids, new[] { "a", "b" }.Select(n => File.ReadAllText(Path.Combine(cluster.Dir, n + ".pid"))));

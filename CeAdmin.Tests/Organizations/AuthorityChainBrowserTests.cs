@@ -62,7 +62,7 @@ public sealed class AuthorityChainBrowserTests(BrowserFixture browser) : Browser
 
         await city.Locator(".review-panel label", new PageLocatorOptions { HasText = "同意" }).First.ClickAsync();
         await city.ClickAsync(".review-submit");
-        await Ui.ExpectSnackbarAsync(city, "审核完成：同意");
+        await Ui.ExpectReviewOutcomeAsync(city, "审核完成：同意（广州市荔湾区教育局）");
         await city.WaitForURLAsync(u => u.EndsWith("/authority-reviews"));
         await Assertions.Expect(city.Locator(".list-grid tbody tr", new PageLocatorOptions { HasText = "广州市荔湾区教育局" })).ToContainTextAsync("同意");
         await BrowserFixture.ScreenshotAsync(city, "1.5.1-03-approved");

@@ -91,8 +91,6 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : BrowserTe
         await Assertions.Expect(dialog.Locator(".entry-work-unit input").Nth(2)).ToHaveValueAsync(known.WorkUnit);
         await Assertions.Expect(dialog.Locator(".entry-authority").Nth(2)).ToContainTextAsync("广东省教育厅");
         await BrowserFixture.ScreenshotAsync(page, "1.7-roster-03-trainee-regions", fullPage: false);
-        await page.SetViewportSizeAsync(1366, 768);
-        await BrowserFixture.ScreenshotAsync(page, "1.7-roster-03-trainee-regions-1366", fullPage: false);
 
         await dialog.Locator("#roster-submit").ClickAsync();
         await Assertions.Expect(page.GetByText("已为3名合格学员生成继续教育记录")).ToBeVisibleAsync();
@@ -174,8 +172,6 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : BrowserTe
             await Assertions.Expect(held.Locator("td").First).ToHaveTextAsync("12");
             await Assertions.Expect(page.Locator("#import-held")).ToContainTextAsync("第 12 行");
             await BrowserFixture.ScreenshotAsync(page, "1.7-import-01-result");
-            await page.SetViewportSizeAsync(1366, 768);
-            await BrowserFixture.ScreenshotAsync(page, "1.7-import-01-result-1366");
 
             var report = await page.RunAndWaitForDownloadAsync(() => page.Locator("#import-result button.export-button").ClickAsync());
             Assert.StartsWith("继续教育记录导入未通过明细", report.SuggestedFilename);

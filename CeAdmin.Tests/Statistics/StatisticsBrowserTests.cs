@@ -18,11 +18,11 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : BrowserTest
         await Assertions.Expect(page.Locator(".mud-chart").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "1.7-stat-01-city");
 
-        await page.Locator(".stat-row a.drill-down", new() { HasTextString = "天河区" }).ClickAsync();
+        await page.Locator(".stat-row button.drill-down", new() { HasTextString = "天河区" }).ClickAsync();
         await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("天河区");
         await Assertions.Expect(page.Locator(".stat-row")).ToHaveCountAsync(1);
         await BrowserFixture.ScreenshotAsync(page, "1.7-stat-02-district");
-        await page.Locator("#stat-breadcrumb a.drill-up", new() { HasTextString = "广州市" }).ClickAsync();
+        await page.Locator("#stat-breadcrumb button.drill-up", new() { HasTextString = "广州市" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "越秀区" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "按年度" }).ClickAsync();

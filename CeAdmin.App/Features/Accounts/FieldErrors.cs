@@ -11,5 +11,14 @@ public sealed class FieldErrors
 
     public void Set(ValidationFailedException ex) => _errors = ex.Errors;
 
+    /// <summary>
+    /// aria-invalid and aria-describedby for the input of <paramref name="field"/>, whose message is rendered in the
+    /// element with id <paramref name="messageId"/>: a screen reader reads the message with the field.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> AriaFor(string field, string messageId) =>
+        this[field] is null ? NoError : new Dictionary<string, object> { ["aria-invalid"] = "true", ["aria-describedby"] = messageId };
+
+    private static readonly IReadOnlyDictionary<string, object> NoError = new Dictionary<string, object>();
+
     public void Clear() => _errors = new Dictionary<string, string[]>();
 }
