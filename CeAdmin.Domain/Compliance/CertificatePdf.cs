@@ -82,9 +82,7 @@ public sealed class CertificatePdf
             g.DrawString($"出具单位：{c.IssuerName}", body, XBrushes.Black, new XPoint(60, y));
             g.DrawString($"出具日期：{ChinaTime.ToLocal(c.IssuedAt):yyyy年M月d日}", body, XBrushes.Black, new XPoint(60, y + 20));
             g.DrawString("扫描右侧二维码核验本证明的真实性与有效性", small, XBrushes.Black, new XPoint(60, y + 44));
-            using var qr = new MemoryStream(QrPng(verifyUrl));
-            using var image = XImage.FromStream(qr);
-            g.DrawImage(image, width - 170, y - 20, 110, 110);
+            DrawQr(g, verifyUrl, width - 170, y - 20, 110);
         }
         using var output = new MemoryStream();
         document.Save(output);
@@ -97,6 +95,22 @@ public sealed class CertificatePdf
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
         return new PngByteQRCode(data).GetGraphic(8);
+    }
+
+    /// <summary>The QR code as vector squares (PDFsharp's core build does not read every PNG; squares also print sharp).</summary>
+    private static void DrawQr(XGraphics g, string text, double x, double y, double size)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var module = size / matrix.Count;
+        for (var row = 0; row < matrix.Count; row++)
+        {
+            for (var col = 0; col < matrix[row].Count; col++)
+            {
+                if (matrix[row][col]) g.DrawRectangle(XBrushes.Black, x + col * module, y + row * module, module + 0.05, module + 0.05);
+            }
+        }
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
