@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using CeAdmin.Domain.Data;
+using CeAdmin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CeAdmin.Tests.Compliance;
+
+/// <summary>
+/// From 统计分析's 达标 number to the people behind it, one person's detail, a printed 学时证明, and its public
+/// verification page: 有效, then 已失效 once a record behind it changes.
+/// </summary>
+public sealed class ComplianceBrowserTests(BrowserFixture browser) : BrowserTest
+{
+    [Fact]
+    public async Task Statistics_open_the_people_who_met_and_a_certificate_verifies_until_a_record_changes()
+    {
+        var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
+        await page.GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
+        var metLink = page.Locator("#stat-met-link");
+        await Assertions.Expect(metLink).ToContainTextAsync("达标");
+        var metCount = Regex.Match(await metLink.InnerTextAsync(), @"达标\s*([\d,]+)").Groups[1].Value;
+
+        await metLink.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("compliance\\?.*status=met"));
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#compliance-total")).ToContainTextAsync($"共 {metCount} 人次");
+        var statuses = page.Locator("#compliance-grid .compliance-status");
+        await Assertions.Expect(statuses.First).ToHaveTextAsync("达标");
+        Assert.All(await statuses.AllInnerTextsAsync(), s => Assert.Equal("达标", s.Trim()));
+        Assert.DoesNotMatch(@"\d{17}[\dX]", await page.Locator("#compliance-grid").InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, "1.7-compliance-01-met-from-statistics");
+
+        // The people who missed it, with what is missing.
+        await page.Locator("#compliance-status").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "未达标" }).ClickAsync();
+        await page.Locator("#compliance-search").ClickAsync();
+        await Assertions.Expect(statuses.First).ToHaveTextAsync("未达标");
+        await Assertions.Expect(page.Locator("#compliance-grid")).ToContainTextAsync("差");
+        await BrowserFixture.ScreenshotAsync(page, "1.7-compliance-02-not-met");
+
+        await page.Locator("#compliance-status").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "达标", Exact = true }).ClickAsync();
+        await page.Locator("#compliance-search").ClickAsync();
+        await Assertions.Expect(statuses.First).ToHaveTextAsync("达标");
+        await page.Locator("#compliance-grid a.view-compliance").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#compliance-records")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#panel-totals")).ToContainTextAsync("达标");
+        var recordId = long.Parse(Regex.Match(page.Url, @"compliance/(\d+)").Groups[1].Value);
+        await BrowserFixture.ScreenshotAsync(page, "1.7-compliance-03-detail");
+
+        await page.Locator("#issue-certificate").ClickAsync();
+        var link = page.Locator("#certificate-verify-link");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#certificate-qr")).ToBeVisibleAsync();
+        var verifyUrl = (await link.GetAttributeAsync("href"))!;
+        Assert.Matches(@"/verify/[A-Za-z0-9_-]{43}$", verifyUrl);
+        await BrowserFixture.ScreenshotAsync(page, "1.7-compliance-04-certificate-issued");
+
+        // The PDF behind 下载PDF, and the stored certificate carries the same token as the QR code's link.
+        var pdfHref = (await page.Locator("#certificate-pdf").GetAttributeAsync("href"))!;
+        var pdf = await page.Context.APIRequest.GetAsync(pdfHref);
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+        await using (var db = browser.Server.Services.GetRequiredService<AppDbContextOptions>().Create())
+            Assert.EndsWith("/verify/" + (await db.Certificates.OrderByDescending(c => c.Id).FirstAsync()).Token, verifyUrl);
+
+        // Anyone with the QR code, signed in or not.
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync(verifyUrl);
+        await Assertions.Expect(visitor.Locator("#verify-outcome")).ToHaveTextAsync("有效");
+        Assert.Contains("*", await visitor.Locator("#verify-id").InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(visitor, "1.7-compliance-05-verify-valid");
+        await visitor.SetViewportSizeAsync(1366, 768);
+        await BrowserFixture.ScreenshotAsync(visitor, "1.7-compliance-05-verify-valid-1366", fullPage: false);
+
+        await using (var db = browser.Server.Services.GetRequiredService<AppDbContextOptions>().Create())
+        {
+            var record = await db.CeRecords.SingleAsync(r => r.Id == recordId);
+            record.Hours -= 1;
+            await db.SaveChangesAsync();
+        }
+        await visitor.ReloadAsync();
+        await Assertions.Expect(visitor.Locator("#verify-outcome")).ToHaveTextAsync("已失效");
+        await Assertions.Expect(visitor.Locator("#verify-reason")).ToContainTextAsync("已发生变更");
+        await BrowserFixture.ScreenshotAsync(visitor, "1.7-compliance-06-verify-invalid");
+
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.GotoAsync("compliance");
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(statuses.First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "1.7-compliance-07-grid-1366", fullPage: false);
+    }
+}
