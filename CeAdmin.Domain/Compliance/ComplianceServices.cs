@@ -11,6 +11,7 @@ public static class ComplianceServices
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<ComplianceService>();
         services.AddScoped<CertificateService>();
+        services.AddScoped<DeadlineService>();
         return services;
     }
 }

@@ -139,6 +139,14 @@ public sealed class ScopeCoverageTests(ScopeWorld world) : IClassFixture<ScopeWo
             var issued = await w.App.As<CertificateService>(w.Chain.City).IssueAsync(w.RecordId);
             await EachRefusedAsync(w.OutsideAuthorities.Append(w.OtherInstitution), a => w.App.As<CertificateService>(a).PdfAsync(issued.Id, "http://localhost/"));
         }),
+        ["DeadlineService.DueAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, async a =>
+        {
+            // The inside's plan and trainee are counted only by units whose scope covers them: the counts an outside caller gets hold none of them.
+            var due = await w.App.As<DeadlineService>(a).DueAsync();
+            Hidden(due);
+            Assert.DoesNotContain(due, d => d.Key.StartsWith("reviews-") && d.Count > 0);
+        })),
+        ["DeadlineService.ReviewWorkingDaysAsync"] = NotScoped("reference data: the review deadline of the year's 学时规定, the same for everyone"),
         ["CertificateService.VerifyAsync"] = NotScoped("the public check behind a 学时证明's QR code: reached only with the certificate's unguessable token, it shows the certificate's own masked facts"),
         ["CeRecordService.ExportAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, a => HiddenInExportAsync(s => w.App.As<CeRecordService>(a).ExportAsync(new CeRecordFilter(), s, null)))),
 
