@@ -104,9 +104,23 @@ public sealed class ComplianceQueryTests() : IntegrationTest(demo: true)
     }
 
     [Theory]
+    [InlineData(2020, 72)] // the 72-学时 era
+    [InlineData(2025, 90)]
+    public async Task The_demo_has_people_who_meet_and_who_miss_in_both_eras(int year, int required)
+    {
+        var gz = App.As<ComplianceService>(await App.DemoActorAsync("gz_edu"));
+        var met = await gz.QueryAsync(new ComplianceFilter(Year: year, Status: ComplianceStatus.Met), new PageRequest(0, 5), true);
+        var notMet = await gz.QueryAsync(new ComplianceFilter(Year: year, Status: ComplianceStatus.NotMet), new PageRequest(0, 5), true);
+        Assert.True(met.Total > 0 && notMet.Total > 0, $"{year}: {met.Total} met, {notMet.Total} not");
+        Assert.All(met.Items.Concat(notMet.Items), r => Assert.Equal(required, r.Required));
+        Assert.All(notMet.Items, r => Assert.NotEmpty(r.Missing));
+    }
+
+    [Theory]
     [InlineData("440100", 2023, null)]
     [InlineData("440106", 2023, null)]
     [InlineData("440100", null, null)]
+    [InlineData("440100", 2020, null)]
     [InlineData("440000", 2025, "hrss")]
     public async Task Statistics_and_the_query_count_the_same_people_as_met(string region, int? year, string? who)
     {
