@@ -92,4 +92,31 @@ public sealed class ComplianceBrowserTests(BrowserFixture browser) : BrowserTest
         await Assertions.Expect(statuses.First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "1.7-compliance-07-grid-1366", fullPage: false);
     }
+
+    [Fact]
+    public async Task The_home_page_shows_what_is_due_and_hrss_keeps_the_deadlines_next_to_the_hours_rules()
+    {
+        var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
+        var reminders = page.Locator("#due-reminders");
+        await Assertions.Expect(reminders).ToBeVisibleAsync();
+        await Assertions.Expect(reminders).ToContainTextAsync("待审核的专业课计划");
+        await Assertions.Expect(page.Locator("#due-reporting")).ToContainTextAsync("学时申报截止");
+        await Assertions.Expect(page.Locator("#due-reporting")).ToContainTextAsync("未达标");
+        await BrowserFixture.ScreenshotAsync(page, "1.0-home-01-due-authority");
+        await page.SetViewportSizeAsync(1366, 768);
+        await BrowserFixture.ScreenshotAsync(page, "1.0-home-01-due-authority-1366", fullPage: false);
+
+        // The reporting card opens the people still short in that year.
+        await page.Locator("#due-reporting a").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("compliance\\?year=\\d{4}&status=notmet"));
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#compliance-grid .compliance-status").First).ToHaveTextAsync("未达标");
+
+        var hrss = await browser.SignedInPageAsync("hrss_reviewer", "广东省人力资源和社会保障厅");
+        await browser.GotoAsync(hrss, "/hours-rules");
+        await Assertions.Expect(hrss.Locator("#rules-grid")).ToContainTextAsync("审核期限(工作日)");
+        await hrss.Locator("#rules-grid tbody tr", new() { HasTextString = "2021-01-31" }) /* the row of 2020 (its deadline) */.Locator("a.grid-link").ClickAsync();
+        await Assertions.Expect(hrss.Locator("#rule-review-days")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(hrss, "1.0-hours-rules-01-deadlines", fullPage: false);
+    }
 }
