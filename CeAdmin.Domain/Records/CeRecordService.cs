@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Exports;
@@ -30,7 +31,7 @@ public sealed record RecordScopeInfo(string RegionCode, int? SeriesId, string Un
 /// 1.7.1 继续教育记录查询 for supervisors: authorities see their region and series, the HRSS
 /// department all of Guangdong. Every method resolves the caller's scope itself.
 /// </summary>
-public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, AuditLog audit)
 {
     public const string ExportTitle = "继续教育记录";
 
@@ -54,14 +55,18 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
         return new RecordPage(items, total);
     }
 
-    /// <summary>基本信息 of a record opened by id; a record outside the caller's scope is refused.</summary>
-    public async Task<CeRecordDetail> GetAsync(long id, CancellationToken ct = default)
+    /// <summary>基本信息 of a record opened by id, with the full 公民身份号码 (audited); a record outside the caller's scope is refused (audited too).</summary>
+    public Task<CeRecordDetail> GetAsync(long id, CancellationToken ct = default) =>
+        audit.RefusalsOfAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"CeRecord#{id}", Entity: nameof(CeRecord), EntityKey: id.ToString()), () => ReadAsync(id, ct), ct);
+
+    private async Task<CeRecordDetail> ReadAsync(long id, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();
         var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var r = await db.CeRecords.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new DomainException("该继续教育记录不存在");
         scope.EnsureCovers(r);
+        await audit.RecordAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"CeRecord#{id}", new { r.PersonName }, nameof(CeRecord), id.ToString()), ct);
         return new CeRecordDetail(
             r.Id, r.PersonName, r.Gender, r.IdNumber, r.WorkUnit, ReferenceCatalog.RegionFullName(r.RegionCode), r.AuthorityName, ReferenceCatalog.SeriesName(r.SeriesId),
             r.CourseName, r.SubjectType, r.StudyMode, r.StartDate, r.EndDate, r.Days, r.Result, r.Hours, r.InstitutionName, r.Year,

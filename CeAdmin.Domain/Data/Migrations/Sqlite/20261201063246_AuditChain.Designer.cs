@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CeAdmin.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201070644_ComplianceCertificates")]
-    partial class ComplianceCertificates
+    [Migration("20261201063246_AuditChain")]
+    partial class AuditChain
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -71,6 +71,9 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PasswordResetRequiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -83,6 +86,10 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemRole")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -296,6 +303,28 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.ToTable("UnitOperators");
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Administration.RuntimeSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RuntimeSettings");
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Approvals.ApprovalHistory", b =>
                 {
                     b.Property<int>("Id")
@@ -488,10 +517,41 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.ToTable("AttachmentContents", (string)null);
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstPreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRetentionRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
@@ -506,6 +566,11 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Entity")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -514,6 +579,41 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")
@@ -536,9 +636,19 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
 
                     b.HasIndex("Entity", "EntityKey");
+
+                    b.HasIndex("Event", "Id");
+
+                    b.HasIndex("Result", "Id");
+
+                    b.HasIndex("Target", "Id");
+
+                    b.HasIndex("UnitName", "Id");
+
+                    b.HasIndex("UserName", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -615,118 +725,6 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.HasIndex("SeriesId", "Year", "Status");
 
                     b.ToTable("CourseCatalogs");
-                });
-
-            modelBuilder.Entity("CeAdmin.Domain.Compliance.Certificate", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("ElectiveHours")
-                        .HasPrecision(8, 1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("IssuedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IssuerName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("IssuerUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MaskedIdNumber")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Met")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Missing")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PersonName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("ProfessionalHours")
-                        .HasPrecision(8, 1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("PublicHours")
-                        .HasPrecision(8, 1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordIds")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Required")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SeriesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Token")
-                        .IsUnique();
-
-                    b.ToTable("Certificates");
-                });
-
-            modelBuilder.Entity("CeAdmin.Domain.Compliance.CertificateVerification", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CertificateId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClientAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CertificateId");
-
-                    b.ToTable("CertificateVerifications");
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFile", b =>
@@ -1430,25 +1428,10 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.Property<int>("MinutesPerHour")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PlanLeadDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("ProfessionalExcessCountsAsElective")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("ProfessionalRequired")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("PublicExcessCountsAsElective")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("PublicRequired")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ReportingDeadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReviewWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Year");
@@ -1463,13 +1446,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 18,
-                            ReportingDeadline = new DateOnly(2017, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 18
                         },
                         new
                         {
@@ -1478,13 +1456,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 18,
-                            ReportingDeadline = new DateOnly(2018, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 18
                         },
                         new
                         {
@@ -1493,13 +1466,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 18,
-                            ReportingDeadline = new DateOnly(2019, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 18
                         },
                         new
                         {
@@ -1508,13 +1476,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 18,
-                            ReportingDeadline = new DateOnly(2020, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 18
                         },
                         new
                         {
@@ -1523,13 +1486,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 18,
-                            ReportingDeadline = new DateOnly(2021, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 18
                         },
                         new
                         {
@@ -1538,13 +1496,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2022, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1553,13 +1506,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2023, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1568,13 +1516,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2024, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1583,13 +1526,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2025, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1598,13 +1536,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2026, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1613,13 +1546,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2027, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1628,13 +1556,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2028, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1643,13 +1566,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2029, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1658,13 +1576,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2030, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         },
                         new
                         {
@@ -1673,13 +1586,8 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
-                            PlanLeadDays = 7,
-                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicExcessCountsAsElective = false,
-                            PublicRequired = 30,
-                            ReportingDeadline = new DateOnly(2031, 1, 31),
-                            ReviewWorkingDays = 10
+                            PublicRequired = 30
                         });
                 });
 
