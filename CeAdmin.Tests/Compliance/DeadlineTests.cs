@@ -36,6 +36,22 @@ public sealed class DeadlineTests() : IntegrationTest(demo: true)
     }
 
     [Fact]
+    public async Task Review_grid_rows_carry_when_they_were_submitted_so_overdue_ones_are_marked()
+    {
+        var gz = await App.DemoActorAsync("gz_edu");
+        var reviews = App.As<ReviewService>(gz);
+        var plans = await reviews.QueueAsync(new CeAdmin.Domain.Plans.PlanReviewQueue(new CeAdmin.Domain.Plans.PlanFilter()), new ReviewQueueFilter(Status: ReviewStatus.Submitted), new PageRequest());
+        var qualifications = await reviews.QueueAsync(new CeAdmin.Domain.Institutions.QualificationReviewQueue(), new ReviewQueueFilter(Status: ReviewStatus.Submitted), new PageRequest());
+        var rows = plans.Items.Cast<IReviewRow>().Concat(qualifications.Items.Cast<IReviewRow>()).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.NotNull(r.SubmittedAt));
+        Assert.All(rows, r => Assert.False(WorkingDays.IsOverdue(r.Status, r.SubmittedAt, 10, App.Clock)));
+        App.Clock.Advance(TimeSpan.FromDays(15));
+        Assert.All(rows, r => Assert.True(WorkingDays.IsOverdue(r.Status, r.SubmittedAt, 10, App.Clock)));
+        Assert.False(WorkingDays.IsOverdue(ReviewStatus.Approved, rows[0].SubmittedAt, 10, App.Clock)); // decided cases are never overdue
+    }
+
+    [Fact]
     public async Task Before_the_reporting_deadline_the_home_page_counts_who_is_still_short()
     {
         var gz = await App.DemoActorAsync("gz_edu");
