@@ -112,6 +112,20 @@ public sealed class ComplianceBrowserTests(BrowserFixture browser) : BrowserTest
         await BrowserFixture.WaitInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#compliance-grid .compliance-status").First).ToHaveTextAsync("未达标");
 
+        // A plan review waiting since a month ago is beyond the 10 working days: marked on the home page and in the grid.
+        await using (var db = browser.Server.Services.GetRequiredService<AppDbContextOptions>().Create())
+        {
+            var unit = await db.ReviewCases.Where(c => c.Kind == CeAdmin.Domain.Approvals.ReviewKind.TrainingPlan && c.Status == CeAdmin.Domain.Approvals.ReviewStatus.Submitted
+                && c.ReviewingUnitName == "广州市教育局").Select(c => c.Id).FirstAsync();
+            await db.ReviewCases.Where(c => c.Id == unit).ExecuteUpdateAsync(u => u.SetProperty(c => c.SubmittedAt, DateTime.UtcNow.AddDays(-30)));
+        }
+        await browser.GotoAsync(page, "/");
+        await Assertions.Expect(page.Locator("#due-reviews-TrainingPlan")).ToContainTextAsync("已超过 10 个工作日审核期限");
+        await page.Locator("#due-reviews-TrainingPlan a").ClickAsync();
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator(".review-overdue-chip").First).ToHaveTextAsync("已超期");
+        await BrowserFixture.ScreenshotAsync(page, "1.4-plan-reviews-overdue-1366", fullPage: false);
+
         var hrss = await browser.SignedInPageAsync("hrss_reviewer", "广东省人力资源和社会保障厅");
         await browser.GotoAsync(hrss, "/hours-rules");
         await Assertions.Expect(hrss.Locator("#rules-grid")).ToContainTextAsync("审核期限(工作日)");
