@@ -4,6 +4,7 @@ using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Compliance;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Inbox;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Records;
@@ -56,6 +57,7 @@ public static class DomainServices
 
         // The review workflow and the attachments; each feature plugs its subjects and owners in.
         services.AddScoped<ReviewService>();
+        services.AddInboxAndMessages();
         services.AddScoped<AttachmentService>();
         services.AddSingleton<IReviewSubjectHandler, AuthorityReviewHandler>();
         services.AddSingleton<IAttachmentOwner, AuthorityAttachmentOwner>();
