@@ -67,7 +67,7 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : BrowserTest
     private static async Task FileAsync(IPage page)
     {
         // 第一步: the module, with the demo plans in every state.
-        await page.GetByRole(AriaRole.Link, new() { Name = "专业课计划申报" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "专业课计划申报", Exact = true } /* the menu item, not the 首页 待办 links */).ClickAsync();
         await Assertions.Expect(page.Locator(".breadcrumb")).ToContainTextAsync("专业课计划申报");
         await Assertions.Expect(PlanRow(page, "2026年高校实验室安全管理培训")).ToContainTextAsync("不同意并结案");
         await ShotAsync(page, "1.4.2-01-list");

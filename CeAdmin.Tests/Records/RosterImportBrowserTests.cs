@@ -42,7 +42,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : BrowserTe
                 .OrderByDescending(r => r.EndDate).ThenByDescending(r => r.Id).FirstAsync();
 
         var page = await browser.SignedInPageAsync("gz_train", "广州市专业技术人员继续教育培训中心");
-        await page.GetByRole(AriaRole.Link, new() { Name = "培训班结业名单" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "施教机构" }).GetByRole(AriaRole.Link, new() { Name = "培训班结业名单" }) /* the menu, not the 首页 card */.ClickAsync();
         var awaiting = page.Locator("#roster-classes tbody tr", new() { HasTextString = "待录入" }).First;
         await Assertions.Expect(awaiting).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "1.7-roster-01-classes");
