@@ -17,7 +17,7 @@ public sealed class ComplianceBrowserTests(BrowserFixture browser) : BrowserTest
     public async Task Statistics_open_the_people_who_met_and_a_certificate_verifies_until_a_record_changes()
     {
         var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
-        await page.GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
+        await Ui.MenuAsync(page, "统计分析");
         var metLink = page.Locator("#stat-met-link");
         await Assertions.Expect(metLink).ToContainTextAsync("达标");
         var metCount = Regex.Match(await metLink.InnerTextAsync(), @"达标\s*([\d,]+)").Groups[1].Value;

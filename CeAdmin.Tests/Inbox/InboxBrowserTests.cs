@@ -111,7 +111,7 @@ public sealed class InboxBrowserTests(NotifiedInboxFixture browser) : BrowserTes
     public async Task A_reviewer_keeps_its_common_opinions_on_their_page()
     {
         var page = await browser.SignedInPageAsync("gz_edu", Reviewer);
-        await page.GetByRole(AriaRole.Link, new() { Name = "常用审核意见" }).ClickAsync();
+        await Ui.MenuAsync(page, "常用审核意见");
         await page.WaitForURLAsync(u => u.EndsWith("/review-opinions"));
         await Assertions.Expect(page.Locator("#opinions-grid")).ToContainTextAsync("附件材料不全，请补充上传后重新送审。");
 

@@ -5,6 +5,10 @@ namespace CeAdmin.Tests.Infrastructure;
 /// <summary>MudBlazor interactions the browser tests share.</summary>
 internal static class Ui
 {
+    /// <summary>Clicks a menu item: the menu's own link, not a 首页 待办 link or a grid link of the same name.</summary>
+    public static Task MenuAsync(IPage page, string item) =>
+        page.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = item, Exact = true }).ClickAsync();
+
     /// <summary>Opens the MudSelect carrying <paramref name="selector"/> and picks the option containing <paramref name="option"/>.</summary>
     public static async Task SelectAsync(IPage page, string selector, string option)
     {

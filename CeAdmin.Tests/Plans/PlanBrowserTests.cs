@@ -33,7 +33,7 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : BrowserTest
         // 1.4.2 专业课计划备案: 广州市教育局's own plans, one approved and one returned by the HRSS department.
         var authority = await NewTallPageAsync();
         await browser.SignInAsync(authority, "gz_edu", "广州市教育局");
-        await authority.GetByRole(AriaRole.Link, new() { Name = "专业课计划备案" }).ClickAsync();
+        await Ui.MenuAsync(authority, "专业课计划备案");
         await Assertions.Expect(PlanRow(authority, "2026年广州市高校教师人工智能应用能力培训")).ToContainTextAsync("专业课计划审核,人社业务主管部门");
         await ShotAsync(authority, "1.4.2-10-authority-list");
         await PlanRow(authority, "2026年广州市高校教师人工智能应用能力培训").GetByText("[修改]").ClickAsync();
@@ -43,7 +43,7 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : BrowserTest
         // 1.4.1 for the HRSS department: 广东省教育厅's plan waits; it is approved with an opinion.
         var hrss = await NewTallPageAsync();
         await browser.SignInAsync(hrss, "hrss_reviewer", "广东省人力资源和社会保障厅");
-        await hrss.GetByRole(AriaRole.Link, new() { Name = "专业课计划审核" }).ClickAsync();
+        await Ui.MenuAsync(hrss, "专业课计划审核");
         var row = PlanRow(hrss, "2026年全省高校课程思政示范培训");
         await Assertions.Expect(row).ToContainTextAsync("待审核");
         await ShotAsync(hrss, "1.4.1-05-hrss-list");
@@ -67,7 +67,7 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : BrowserTest
     private static async Task FileAsync(IPage page)
     {
         // 第一步: the module, with the demo plans in every state.
-        await page.GetByRole(AriaRole.Link, new() { Name = "专业课计划申报", Exact = true } /* the menu item, not the 首页 待办 links */).ClickAsync();
+        await Ui.MenuAsync(page, "专业课计划申报");
         await Assertions.Expect(page.Locator(".breadcrumb")).ToContainTextAsync("专业课计划申报");
         await Assertions.Expect(PlanRow(page, "2026年高校实验室安全管理培训")).ToContainTextAsync("不同意并结案");
         await ShotAsync(page, "1.4.2-01-list");
@@ -169,7 +169,7 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : BrowserTest
 
     private static async Task ReviewAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = "专业课计划审核" }).ClickAsync();
+        await Ui.MenuAsync(page, "专业课计划审核");
         await Assertions.Expect(PlanRow(page, PlanName)).ToContainTextAsync("待审核");
         await ShotAsync(page, "1.4.1-01-list");
 
@@ -198,14 +198,14 @@ public sealed class PlanBrowserTests(BrowserFixture browser) : BrowserTest
 
     private static async Task QueriesAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = "专业课计划查询" }).ClickAsync();
+        await Ui.MenuAsync(page, "专业课计划查询");
         await Assertions.Expect(PlanRow(page, PlanName)).ToContainTextAsync("同意");
         await ShotAsync(page, "1.7.2-01-list");
         await PlanRow(page, PlanName).GetByText("[查看]").ClickAsync();
         await Assertions.Expect(page.Locator(".approval-history tbody tr")).ToHaveCountAsync(2);
         await ShotAsync(page, "1.7.2-02-detail");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "施教机构培训班查询" }).ClickAsync();
+        await Ui.MenuAsync(page, "施教机构培训班查询");
         await Assertions.Expect(page.Locator(".class-query-grid tbody tr", new() { HasText = ClassName })).ToContainTextAsync("60");
         await ShotAsync(page, "1.7.3-01-list");
         await page.Locator(".class-query-grid tbody tr", new() { HasText = ClassName }).GetByText("[查看]").ClickAsync();

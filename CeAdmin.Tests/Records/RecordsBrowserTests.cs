@@ -18,7 +18,7 @@ public sealed class RecordsBrowserTests(BrowserFixture browser) : BrowserTest
     public async Task Query_open_a_record_and_export_the_filtered_result()
     {
         var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
-        await page.GetByRole(AriaRole.Link, new() { Name = "继续教育记录查询" }).ClickAsync();
+        await Ui.MenuAsync(page, "继续教育记录查询");
         await page.WaitForURLAsync(u => u.EndsWith("/records"));
         var rows = page.Locator("#records-grid tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(20);

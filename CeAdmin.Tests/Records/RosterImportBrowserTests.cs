@@ -42,7 +42,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : BrowserTe
                 .OrderByDescending(r => r.EndDate).ThenByDescending(r => r.Id).FirstAsync();
 
         var page = await browser.SignedInPageAsync("gz_train", "广州市专业技术人员继续教育培训中心");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "施教机构" }).GetByRole(AriaRole.Link, new() { Name = "培训班结业名单" }) /* the menu, not the 首页 card */.ClickAsync();
+        await Ui.MenuAsync(page, "培训班结业名单");
         var awaiting = page.Locator("#roster-classes tbody tr", new() { HasTextString = "待录入" }).First;
         await Assertions.Expect(awaiting).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "1.7-roster-01-classes");
@@ -100,7 +100,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : BrowserTe
         await BrowserFixture.ScreenshotAsync(page, "1.7-roster-04-recorded");
 
         // 天河区 finds its professional's record in 继续教育记录查询 and counts it in 统计分析; the others are not its.
-        await county.GetByRole(AriaRole.Link, new() { Name = "继续教育记录查询" }).ClickAsync();
+        await Ui.MenuAsync(county, "继续教育记录查询");
         await county.WaitForURLAsync(u => u.EndsWith("/records"));
         await BrowserFixture.WaitInteractiveAsync(county);
         await county.FillAsync("#filter-id", first);
@@ -122,7 +122,7 @@ public sealed class RosterImportBrowserTests(BrowserFixture browser) : BrowserTe
     public async Task Authority_imports_a_workbook_reads_the_reason_of_every_bad_row_and_decides_on_an_overlapping_one()
     {
         var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
-        await page.GetByRole(AriaRole.Link, new() { Name = "继续教育记录导入" }).ClickAsync();
+        await Ui.MenuAsync(page, "继续教育记录导入");
         await Assertions.Expect(page.Locator(".rules-table")).ToContainTextAsync("公民身份号码");
         await Assertions.Expect(page.Locator(".rules-table")).ToContainTextAsync(T.WorkUnit);
 

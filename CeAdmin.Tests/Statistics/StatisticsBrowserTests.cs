@@ -11,7 +11,7 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : BrowserTest
     public async Task City_statistics_drill_into_a_district_and_export_every_table()
     {
         var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
-        await page.GetByRole(AriaRole.Link, new() { Name = "统计分析" }).ClickAsync();
+        await Ui.MenuAsync(page, "统计分析");
         await Assertions.Expect(page.Locator("#stat-summary")).ToContainTextAsync("继续教育记录");
         await Assertions.Expect(page.Locator(".stat-row", new() { HasTextString = "天河区" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("广州市");

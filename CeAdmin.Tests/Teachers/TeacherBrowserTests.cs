@@ -15,7 +15,7 @@ public sealed class TeacherBrowserTests(BrowserFixture browser) : BrowserTest
         var page = await browser.SignedInPageAsync("gz_edu", "广州市教育局");
 
         // 第一步: the module, reached from the menu.
-        await page.GetByRole(AriaRole.Link, new() { Name = "师资信息维护" }).ClickAsync();
+        await Ui.MenuAsync(page, "师资信息维护");
         await Assertions.Expect(page.Locator(".breadcrumb")).ToContainTextAsync("师资信息维护");
         await Assertions.Expect(Row(page, "刘建华")).ToContainTextAsync("正高级教师");
         await Assertions.Expect(Row(page, "梁淑仪")).ToContainTextAsync("禁用");
