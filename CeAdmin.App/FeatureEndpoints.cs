@@ -1,4 +1,5 @@
 using CeAdmin.App.Features.Attachments;
+using CeAdmin.App.Features.Compliance;
 using CeAdmin.App.Features.Exports;
 using CeAdmin.App.Features.Operations;
 using CeAdmin.App.Features.Records;
@@ -13,6 +14,7 @@ public static class FeatureEndpoints
         app.MapAttachmentEndpoints();
         app.MapExportEndpoints();
         app.MapRecordEndpoints();
+        app.MapComplianceEndpoints();
         app.MapOperationsEndpoints();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CeAdmin.App.Features.Accounts;
+using CeAdmin.App.Features.Compliance;
 using CeAdmin.App.Features.Administration;
 using CeAdmin.App.Features.Exports;
 using CeAdmin.App.Features.Inbox;
@@ -47,6 +48,7 @@ public static class ServiceRegistration
         // Database: one switch selects the provider; a fresh context per operation.
         var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddCeAdminDomain(database);
+        services.AddComplianceSettings(config);
         services.AddCeAdminDemo(config.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions());
         services.AddScoped<ICurrentUser, CurrentUser>();
         // Identity's stores and the data-protection key ring ask DI for a context; they get a short-lived one per scope.

@@ -31,6 +31,11 @@ if (args.Length >= 1 && args[0] == "records")
     await RecordsBench.RunAsync(args.Length >= 2 ? args[1] : defaultDb, Console.Out, queriesOnly: args.Contains("--queries-only"));
     return 0;
 }
+if (args.Length >= 1 && args[0] == "compliance")
+{
+    await ComplianceBench.RunAsync(args.Length >= 2 ? args[1] : defaultDb, Console.Out);
+    return 0;
+}
 if (args.Length >= 1 && args[0] == "audit")
 {
     await AuditBench.RunAsync(args.Length >= 2 ? args[1] : Path.Combine(Path.GetTempPath(), "ceadmin-bench-audit.db"), Console.Out);

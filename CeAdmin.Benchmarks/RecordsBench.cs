@@ -222,7 +222,7 @@ public static class RecordsBench
         return (P(times, 50), P(times, 95));
     }
 
-    private static ServiceProvider Services(string path, Actor actor)
+    internal static ServiceProvider Services(string path, Actor actor)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);

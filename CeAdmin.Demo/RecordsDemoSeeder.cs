@@ -65,6 +65,7 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
                 records.AddRange(YearOfLearning(random, person, year, rule, today, series, courses[year], institutions, supervisors));
         }
         records.AddRange(OtherSeries(random, years, institutions));
+        records.AddRange(EarlierEra(people, series, institutions, supervisors));
         var rosterSeq = 0;
         foreach (var (cls, plan) in recordedClasses)
             records.AddRange(Recorded(cls, plan, courses[plan.Year], institutions.Single(i => i.UnitAccountId == plan.OwnerUnitId), supervisors, series, demo.Now, rosterSeq++));
@@ -138,6 +139,47 @@ public sealed class RecordsDemoSeeder : IDemoSeeder
                 Hours = days * rule.HoursPerDay, InstitutionId = inst.Id, InstitutionName = inst.Name, Year = year,
                 Location = inst.Address, Content = course + "专题学习与研讨", Source = RecordSource.Import,
             };
+        }
+    }
+
+    /// <summary>
+    /// 2020, the 72-学时 era (公需 18 + 专业 42 + 选修 12, 6 学时 a day), for 个人学时达标: 40 of the people, of whom
+    /// every third misses (short of 公需, of 专业, or of 选修) and the rest meet it, one of them only because 专业
+    /// hours above 42 count toward 选修.
+    /// </summary>
+    private static IEnumerable<CeRecord> EarlierEra(List<DemoPerson> people, int series, Institution[] institutions, SupervisorDirectory supervisors)
+    {
+        const int year = 2020;
+        var rule = ReferenceDataSeed.HoursRules.Single(r => r.Year == year);
+        for (var i = 0; i < 40; i++)
+        {
+            var p = people[i];
+            // Days of 公需 / 专业 / 选修 (6 学时 a day): 3/7/2 meets exactly; 4/9/0 meets through 专业's excess.
+            (int Public, int Professional, int Elective) days = (i % 3, i % 9) switch
+            {
+                (0, 0) => (2, 7, 2),  // 公需 12 of 18
+                (0, 3) => (3, 6, 2),  // 专业 36 of 42
+                (0, _) => (3, 7, 1),  // 选修 6 of 12
+                (_, 1) => (4, 9, 0),
+                _ => (3, 7, 2),
+            };
+            var inst = institutions[i % institutions.Length];
+            var supervisor = supervisors.For(p.Region, series);
+            var start = new DateOnly(year, 3, 2).AddDays(i % 60);
+            foreach (var (subject, course, d) in new[] { (RecordValues.Public, PublicCourses[i % PublicCourses.Length], days.Public),
+                         (RecordValues.Professional, ProfessionalCourses[i % ProfessionalCourses.Length], days.Professional),
+                         (RecordValues.Elective, ElectiveCourses[i % ElectiveCourses.Length], days.Elective) })
+            {
+                if (d == 0) continue;
+                yield return new CeRecord
+                {
+                    PersonName = p.Name, Gender = p.Gender, IdNumber = p.IdNumber, WorkUnit = p.WorkUnit, RegionCode = p.Region, SeriesId = series,
+                    AuthorityId = supervisor?.Id, AuthorityName = supervisor?.Name ?? "", CourseName = course, SubjectType = subject, StudyMode = "面授培训",
+                    StartDate = start, EndDate = start.AddDays(d - 1), Days = d, Result = RecordValues.Passed, Hours = d * rule.HoursPerDay,
+                    InstitutionId = inst.Id, InstitutionName = inst.Name, Year = year, Location = inst.Address, Content = course + "专题学习", Source = RecordSource.Import,
+                };
+                start = start.AddDays(d + 20);
+            }
         }
     }
 

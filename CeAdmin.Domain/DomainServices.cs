@@ -1,6 +1,7 @@
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
+using CeAdmin.Domain.Compliance;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Inbox;
@@ -69,6 +70,7 @@ public static class DomainServices
         services.AddScoped<RosterService>();
         services.AddScoped<RecordImportService>();
         services.AddScoped<StatisticsService>();
+        services.AddCompliance();
         return services;
     }
 }

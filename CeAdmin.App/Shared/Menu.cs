@@ -78,6 +78,7 @@ public static class Menu
         new("查询统计", MudBlazor.Icons.Material.Outlined.QueryStats,
         [
             new("继续教育记录查询", "records", s => s.IsSupervisor),
+            new("个人学时达标查询", "compliance", s => s.IsSupervisor),
             new("继续教育记录导入", "record-import", s => s.IsAuthority),
             new("行业主管查询", "authority/subordinates", s => s.Can(Power.Subordinates)),
             new("专业课计划查询", "plan-query", ReviewsPlans),

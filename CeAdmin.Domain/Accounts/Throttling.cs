@@ -4,7 +4,7 @@ using CeAdmin.Domain.Common;
 namespace CeAdmin.Domain.Accounts;
 
 /// <summary>What an attacker would repeat: guessing passwords, codes, ID numbers, or sending SMS.</summary>
-public enum ThrottledAction { SignIn, Registration, RealName, PasswordReset, SmsCode }
+public enum ThrottledAction { SignIn, Registration, RealName, PasswordReset, SmsCode, CertificateCheck }
 
 /// <summary>At most PerAddress requests from one client address and PerAccount for one account in each window (0: no limit).</summary>
 public sealed class ThrottleRule
@@ -22,6 +22,8 @@ public sealed class ThrottleOptions
     public ThrottleRule RealName { get; set; } = new() { PerAddress = 10, PerAccount = 5, WindowSeconds = 600 };
     public ThrottleRule PasswordReset { get; set; } = new() { PerAddress = 10, PerAccount = 5, WindowSeconds = 600 };
     public ThrottleRule SmsCode { get; set; } = new() { PerAddress = 10, PerAccount = 5, WindowSeconds = 600 };
+    /// <summary>The public 学时证明 verification page: per client address only (nobody signs in).</summary>
+    public ThrottleRule CertificateCheck { get; set; } = new() { PerAddress = 30, PerAccount = 0, WindowSeconds = 60 };
 
     public ThrottleRule For(ThrottledAction action) => action switch
     {
@@ -29,6 +31,7 @@ public sealed class ThrottleOptions
         ThrottledAction.Registration => Registration,
         ThrottledAction.RealName => RealName,
         ThrottledAction.PasswordReset => PasswordReset,
+        ThrottledAction.CertificateCheck => CertificateCheck,
         _ => SmsCode,
     };
 }

@@ -23,6 +23,9 @@ public interface IReviewRow
 
     /// <summary>审核状态.</summary>
     ReviewStatus Status { get; }
+
+    /// <summary>When the case was last submitted: a pending case older than the review deadline is highlighted.</summary>
+    DateTime? SubmittedAt => null;
 }
 
 /// <summary>A case joined to its subject: what a review grid projects its row from.</summary>

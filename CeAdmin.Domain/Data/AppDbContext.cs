@@ -97,6 +97,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();
     public DbSet<Exports.ExportFileChunk> ExportFileChunks => Set<Exports.ExportFileChunk>();
+    public DbSet<Compliance.Certificate> Certificates => Set<Compliance.Certificate>();
+    public DbSet<Compliance.CertificateVerification> CertificateVerifications => Set<Compliance.CertificateVerification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -66,6 +66,7 @@ internal static class QualificationAccess
 /// <summary>A row of 1.5.2: 序号, 机构名称, 机构码, 申请培训专业, 审核部门, 审核环节, 审核状态.</summary>
 public sealed record QualificationReviewRow(int CaseId, string ApplicantName, string Code, int SeriesId, string ReviewingUnitName, string Step, ReviewStatus Status) : IReviewRow
 {
+    public DateTime? SubmittedAt { get; init; }
     public static readonly IReadOnlyList<Exports.ExportColumn<QualificationReviewRow>> ExportColumns = Exports.ExportColumns.For<QualificationReviewRow>()
         .Text("机构名称", r => r.ApplicantName, 30).Text("机构码", r => r.Code, 22)
         .Text("申请培训专业", r => ReferenceData.ReferenceCatalog.SeriesName(r.SeriesId), 18).AddReviewColumns().Build();
@@ -85,7 +86,7 @@ public sealed class QualificationReviewQueue(int? seriesId = null) : ReviewQueue
     protected internal override Expression<Func<TrainingQualification, int>> SubjectId => q => q.Id;
 
     protected internal override Expression<Func<ReviewQueueItem<TrainingQualification>, QualificationReviewRow>> Row =>
-        i => new QualificationReviewRow(i.Case.Id, i.Case.ApplicantName, i.Subject.Institution!.Code, i.Subject.SeriesId, i.Case.ReviewingUnitName, i.Case.Step, i.Case.Status);
+        i => new QualificationReviewRow(i.Case.Id, i.Case.ApplicantName, i.Subject.Institution!.Code, i.Subject.SeriesId, i.Case.ReviewingUnitName, i.Case.Step, i.Case.Status) { SubmittedAt = i.Case.SubmittedAt };
 
     protected internal override IOrderedQueryable<ReviewQueueItem<TrainingQualification>>? OrderBySubject(
         IQueryable<ReviewQueueItem<TrainingQualification>> items, string column, bool descending) => column switch

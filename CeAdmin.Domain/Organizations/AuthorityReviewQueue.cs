@@ -16,6 +16,7 @@ public sealed record AuthorityReviewRow(
     string Step,
     ReviewStatus Status) : IReviewRow
 {
+    public DateTime? SubmittedAt { get; init; }
     public static readonly IReadOnlyList<Exports.ExportColumn<AuthorityReviewRow>> ExportColumns = Exports.ExportColumns.For<AuthorityReviewRow>()
         .Text("单位名称", r => r.ApplicantName, 30).Text("单位代码", r => r.Code, 22).Text("联系人", r => r.ContactName, 12)
         .Text("联系电话", r => r.Phone, 16).AddReviewColumns().Build();
@@ -38,7 +39,7 @@ public sealed class AuthorityReviewQueue : ReviewQueue<Authority, AuthorityRevie
 
     protected internal override Expression<Func<ReviewQueueItem<Authority>, AuthorityReviewRow>> Row =>
         i => new AuthorityReviewRow(i.Case.Id, i.Case.ApplicantName, i.Subject.Code, i.Subject.ContactName, i.Subject.Mobile,
-            i.Case.ReviewingUnitName, i.Case.Step, i.Case.Status);
+            i.Case.ReviewingUnitName, i.Case.Step, i.Case.Status) { SubmittedAt = i.Case.SubmittedAt };
 
     protected internal override IOrderedQueryable<ReviewQueueItem<Authority>>? OrderBySubject(
         IQueryable<ReviewQueueItem<Authority>> items, string column, bool descending) => column switch

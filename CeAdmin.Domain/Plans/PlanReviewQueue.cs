@@ -20,6 +20,8 @@ public sealed record PlanReviewRow(
     string Step,
     ReviewStatus Status) : IReviewRow, IPlanRow
 {
+    public DateTime? SubmittedAt { get; init; }
+
     public static readonly IReadOnlyList<Exports.ExportColumn<PlanReviewRow>> ExportColumns = Exports.ExportColumns.For<PlanReviewRow>()
         .Text("申报单位", r => r.ApplicantName, 28).Text("培训计划名称", r => r.Name, 34).Text("专业课程名称", r => r.CourseName, 26)
         .Date("计划开始时间", r => r.StartDate).Date("计划完成时间", r => r.EndDate).Number<int>("拟办期数", r => r.PlannedSessions, 10)
@@ -48,7 +50,7 @@ public sealed class PlanReviewQueue(PlanFilter filter) : ReviewQueue<TrainingPla
 
     protected internal override Expression<Func<ReviewQueueItem<TrainingPlan>, PlanReviewRow>> Row =>
         i => new PlanReviewRow(i.Case.Id, i.Subject.Id, i.Case.ApplicantName, i.Subject.Name, i.Subject.Course!.Name, i.Subject.StartDate,
-            i.Subject.EndDate, i.Subject.PlannedSessions, i.Case.ReviewingUnitName, i.Case.Step, i.Case.Status);
+            i.Subject.EndDate, i.Subject.PlannedSessions, i.Case.ReviewingUnitName, i.Case.Step, i.Case.Status) { SubmittedAt = i.Case.SubmittedAt };
 
     protected internal override IOrderedQueryable<ReviewQueueItem<TrainingPlan>>? OrderBySubject(
         IQueryable<ReviewQueueItem<TrainingPlan>> items, string column, bool descending) => column switch

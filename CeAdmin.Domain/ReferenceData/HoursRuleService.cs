@@ -16,6 +16,20 @@ public sealed class HoursRuleForm
     public int? PublicRequired { get; set; }
     public int? ProfessionalRequired { get; set; }
     public int? ElectiveRequired { get; set; }
+    public bool ProfessionalExcessCountsAsElective { get; set; } = true;
+    public bool PublicExcessCountsAsElective { get; set; }
+    /// <summary>Empty means 01-31 of the next year.</summary>
+    public DateOnly? ReportingDeadline { get; set; }
+    public int? ReviewWorkingDays { get; set; } = 10;
+    public int? PlanLeadDays { get; set; } = 7;
+
+    public static HoursRuleForm From(HoursRule r) => new()
+    {
+        Year = r.Year, HoursPerDay = r.HoursPerDay, MinutesPerHour = r.MinutesPerHour, AnnualRequired = r.AnnualRequired,
+        PublicRequired = r.PublicRequired, ProfessionalRequired = r.ProfessionalRequired, ElectiveRequired = r.ElectiveRequired,
+        ProfessionalExcessCountsAsElective = r.ProfessionalExcessCountsAsElective, PublicExcessCountsAsElective = r.PublicExcessCountsAsElective,
+        ReportingDeadline = r.ReportingDeadline, ReviewWorkingDays = r.ReviewWorkingDays, PlanLeadDays = r.PlanLeadDays,
+    };
 }
 
 public sealed class HoursRuleFormValidator : FormValidator<HoursRuleForm>
@@ -33,7 +47,16 @@ public sealed class HoursRuleFormValidator : FormValidator<HoursRuleForm>
             .Must((f, total) => total == f.PublicRequired + f.ProfessionalRequired + f.ElectiveRequired)
             .WithMessage("年度应修学时应等于公需、专业、选修科目学时之和")
             .When(f => f.AnnualRequired is not null && f.PublicRequired is not null && f.ProfessionalRequired is not null && f.ElectiveRequired is not null);
-        // 人社部令第25号 art. 8: 专业科目 at least two thirds — Guangdong's own split is checked only for the sum.
+        // 人社部令第25号 art. 8: 专业科目 at least two thirds, so 公需科目 may ask at most one third of the year.
+        RuleFor(x => x.PublicRequired)
+            .Must((f, pub) => pub * 3 <= f.AnnualRequired)
+            .WithMessage("公需科目学时不得超过年度应修学时的三分之一（专业科目不少于三分之二）")
+            .When(f => f.PublicRequired is not null && f.AnnualRequired is not null);
+        RuleFor(x => x.ReviewWorkingDays).NotNull().WithMessage("请输入审核期限").InclusiveBetween(1, 60).WithMessage("审核期限应在1-60个工作日之间");
+        RuleFor(x => x.PlanLeadDays).NotNull().WithMessage("请输入提前备案天数").InclusiveBetween(0, 90).WithMessage("提前备案天数应在0-90之间");
+        RuleFor(x => x.ReportingDeadline)
+            .Must((f, d) => d is null || f.Year is null || d.Value.Year > f.Year)
+            .WithMessage("申报截止日期应在该年度之后");
     }
 }
 

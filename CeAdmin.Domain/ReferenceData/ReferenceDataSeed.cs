@@ -29,11 +29,15 @@ public static class ReferenceDataSeed
         {
             Year = y, HoursPerDay = 6, MinutesPerHour = 45, AnnualRequired = 72,
             PublicRequired = 18, ProfessionalRequired = 42, ElectiveRequired = 12,
+            ProfessionalExcessCountsAsElective = true, PublicExcessCountsAsElective = false,
+            ReportingDeadline = new DateOnly(y + 1, 1, 31), ReviewWorkingDays = 10, PlanLeadDays = 7,
         }),
         .. Enumerable.Range(2021, 10).Select(y => new HoursRule
         {
             Year = y, HoursPerDay = 8, MinutesPerHour = 45, AnnualRequired = 90,
             PublicRequired = 30, ProfessionalRequired = 42, ElectiveRequired = 18,
+            ProfessionalExcessCountsAsElective = true, PublicExcessCountsAsElective = false,
+            ReportingDeadline = new DateOnly(y + 1, 1, 31), ReviewWorkingDays = 10, PlanLeadDays = 7,
         }),
     ];
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Compliance;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Plans;
@@ -102,59 +103,12 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         return [.. cells.Values];
     }
 
-    /// <summary>A person's 合格 hours of a year in a group, against that year's HoursRule; counted per group key.</summary>
+    /// <summary>People (person-years) per group key and those who are 达标 by <see cref="ComplianceRule"/>: the compliance query's definition.</summary>
     private static async Task<Dictionary<TKey, PeopleCounts>> PeopleAsync<TKey>(
         AppDbContext db, IQueryable<CeRecord> passed, Expression<Func<CeRecord, TKey>> key, CancellationToken ct) where TKey : notnull
     {
-        var perPerson = passed.Select(KeyedBy(key))
-            .GroupBy(k => new { k.Key, k.Year, k.IdNumber })
-            .Select(g => new
-            {
-                g.Key.Key, g.Key.Year,
-                Total = g.Sum(x => x.Hours),
-                Public = g.Sum(x => x.SubjectType == RecordValues.Public ? x.Hours : 0),
-                Professional = g.Sum(x => x.SubjectType == RecordValues.Professional ? x.Hours : 0),
-                Elective = g.Sum(x => x.SubjectType == RecordValues.Elective ? x.Hours : 0),
-            });
-        var met = from p in perPerson
-                  join rule in db.HoursRules on p.Year equals rule.Year
-                  select new
-                  {
-                      p.Key,
-                      Annual = p.Total >= rule.AnnualRequired ? 1 : 0,
-                      Public = p.Public >= rule.PublicRequired ? 1 : 0,
-                      Professional = p.Professional >= rule.ProfessionalRequired ? 1 : 0,
-                      Elective = p.Elective >= rule.ElectiveRequired ? 1 : 0,
-                  };
-        var rows = await met.GroupBy(m => m.Key)
-            .Select(g => new { g.Key, People = g.Count(), Annual = g.Sum(x => x.Annual), Public = g.Sum(x => x.Public), Professional = g.Sum(x => x.Professional), Elective = g.Sum(x => x.Elective) })
-            .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => new PeopleCounts(r.People, r.Annual, r.Public, r.Professional, r.Elective));
-    }
-
-    /// <summary>A record reduced to what the people count needs, with the view's group key.</summary>
-    private sealed class Keyed<TKey>
-    {
-        public TKey Key { get; init; } = default!;
-        public int Year { get; init; }
-        public string IdNumber { get; init; } = "";
-        public string SubjectType { get; init; } = "";
-        public double Hours { get; init; }
-    }
-
-    /// <summary>r => new Keyed { Key = key(r), Year = r.Year, ... }: one projection shared by the three views.</summary>
-    private static Expression<Func<CeRecord, Keyed<TKey>>> KeyedBy<TKey>(Expression<Func<CeRecord, TKey>> key)
-    {
-        var r = key.Parameters[0];
-        var type = typeof(Keyed<TKey>);
-        return Expression.Lambda<Func<CeRecord, Keyed<TKey>>>(
-            Expression.MemberInit(Expression.New(type),
-                Expression.Bind(type.GetProperty(nameof(Keyed<TKey>.Key))!, key.Body),
-                Expression.Bind(type.GetProperty(nameof(Keyed<TKey>.Year))!, Expression.Property(r, nameof(CeRecord.Year))),
-                Expression.Bind(type.GetProperty(nameof(Keyed<TKey>.IdNumber))!, Expression.Property(r, nameof(CeRecord.IdNumber))),
-                Expression.Bind(type.GetProperty(nameof(Keyed<TKey>.SubjectType))!, Expression.Property(r, nameof(CeRecord.SubjectType))),
-                Expression.Bind(type.GetProperty(nameof(Keyed<TKey>.Hours))!, Expression.Convert(Expression.Property(r, nameof(CeRecord.Hours)), typeof(double)))),
-            r);
+        var rows = await ComplianceRule.Counts(ComplianceRule.Tally(db, passed, key)).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => new PeopleCounts(r.People, r.Met, r.PublicMet, r.ProfessionalMet, r.ElectiveMet));
     }
 
     private static List<StatRow> RegionRows(Region node, int keyLength, List<Cell> cells, Dictionary<string, PeopleCounts> people)

@@ -6,6 +6,7 @@ using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Compliance;
 using CeAdmin.Domain.Institutions;
 using CeAdmin.Domain.Messages;
 using CeAdmin.Domain.Organizations;
@@ -173,6 +174,26 @@ public sealed class ScopeCoverageTests(ScopeWorld world) : IClassFixture<ScopeWo
         ["CeRecordService.QueryAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, async a =>
             Hidden(await w.App.As<CeRecordService>(a).QueryAsync(new CeRecordFilter(), new RecordPageRequest(new PageSeek.First(), 100, IncludeTotal: true))))),
         ["CeRecordService.GetAsync"] = Refused(w => EachRefusedAsync(w.OutsideAuthorities, a => w.App.As<CeRecordService>(a).GetAsync(w.RecordId))),
+        // 个人学时达标 and 学时证明: the records' scope, person-years built only from visible records.
+        ["ComplianceService.QueryAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, async a =>
+            Hidden(await w.App.As<ComplianceService>(a).QueryAsync(new ComplianceFilter(), new PageRequest(0, 200), true)))),
+        ["ComplianceService.DetailAsync"] = Refused(w => EachRefusedAsync(w.OutsideAuthorities, a => w.App.As<ComplianceService>(a).DetailAsync(w.RecordId))),
+        ["ComplianceService.ExportAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, a => HiddenInExportAsync(s => w.App.As<ComplianceService>(a).ExportAsync(new ComplianceFilter(), s, null)))),
+        ["CertificateService.IssueAsync"] = Refused(w => EachRefusedAsync(w.OutsideAuthorities.Append(w.OtherInstitution), a => w.App.As<CertificateService>(a).IssueAsync(w.RecordId))),
+        ["CertificateService.PdfAsync"] = Refused(async w =>
+        {
+            var issued = await w.App.As<CertificateService>(w.Chain.City).IssueAsync(w.RecordId);
+            await EachRefusedAsync(w.OutsideAuthorities.Append(w.OtherInstitution), a => w.App.As<CertificateService>(a).PdfAsync(issued.Id, "http://localhost/"));
+        }),
+        ["DeadlineService.DueAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, async a =>
+        {
+            // The inside's plan and trainee are counted only by units whose scope covers them: the counts an outside caller gets hold none of them.
+            var due = await w.App.As<DeadlineService>(a).DueAsync();
+            Hidden(due);
+            Assert.DoesNotContain(due, d => d.Key.StartsWith("reviews-") && d.Count > 0);
+        })),
+        ["DeadlineService.ReviewWorkingDaysAsync"] = NotScoped("reference data: the review deadline of the year's 学时规定, the same for everyone"),
+        ["CertificateService.VerifyAsync"] = NotScoped("the public check behind a 学时证明's QR code: reached only with the certificate's unguessable token, it shows the certificate's own masked facts"),
         ["CeRecordService.ExportAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, a => HiddenInExportAsync(s => w.App.As<CeRecordService>(a).ExportAsync(new CeRecordFilter(), s, null)))),
 
         // 机构信息与专业培训资格申请.

@@ -777,6 +777,122 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.ToTable("CourseCatalogs");
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Compliance.Certificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("ElectiveHours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("IssuerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MaskedIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Missing")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<decimal>("ProfessionalHours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
+
+                    b.Property<decimal>("PublicHours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
+
+                    b.Property<string>("RecordIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Compliance.CertificateVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CertificateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.ToTable("CertificateVerifications");
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1567,10 +1683,25 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.Property<int>("MinutesPerHour")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PlanLeadDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ProfessionalExcessCountsAsElective")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("ProfessionalRequired")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("PublicExcessCountsAsElective")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PublicRequired")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReportingDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReviewWorkingDays")
                         .HasColumnType("integer");
 
                     b.HasKey("Year");
@@ -1585,8 +1716,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2017, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1595,8 +1731,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2018, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1605,8 +1746,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2019, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1615,8 +1761,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2020, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1625,8 +1776,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2021, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1635,8 +1791,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2022, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1645,8 +1806,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2023, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1655,8 +1821,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2024, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1665,8 +1836,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2025, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1675,8 +1851,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2026, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1685,8 +1866,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2027, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1695,8 +1881,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2028, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1705,8 +1896,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2029, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1715,8 +1911,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2030, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1725,8 +1926,13 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2031, 1, 31),
+                            ReviewWorkingDays = 10
                         });
                 });
 

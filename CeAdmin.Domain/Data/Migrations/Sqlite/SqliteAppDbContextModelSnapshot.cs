@@ -754,6 +754,118 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.ToTable("CourseCatalogs");
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Compliance.Certificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ElectiveHours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaskedIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Missing")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ProfessionalHours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PublicHours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Compliance.CertificateVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.ToTable("CertificateVerifications");
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Exports.ExportFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1524,10 +1636,25 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.Property<int>("MinutesPerHour")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PlanLeadDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProfessionalExcessCountsAsElective")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProfessionalRequired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PublicExcessCountsAsElective")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PublicRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReportingDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Year");
@@ -1542,8 +1669,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2017, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1552,8 +1684,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2018, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1562,8 +1699,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2019, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1572,8 +1714,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2020, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1582,8 +1729,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 12,
                             HoursPerDay = 6,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 18
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 18,
+                            ReportingDeadline = new DateOnly(2021, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1592,8 +1744,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2022, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1602,8 +1759,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2023, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1612,8 +1774,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2024, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1622,8 +1789,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2025, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1632,8 +1804,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2026, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1642,8 +1819,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2027, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1652,8 +1834,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2028, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1662,8 +1849,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2029, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1672,8 +1864,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2030, 1, 31),
+                            ReviewWorkingDays = 10
                         },
                         new
                         {
@@ -1682,8 +1879,13 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             ElectiveRequired = 18,
                             HoursPerDay = 8,
                             MinutesPerHour = 45,
+                            PlanLeadDays = 7,
+                            ProfessionalExcessCountsAsElective = true,
                             ProfessionalRequired = 42,
-                            PublicRequired = 30
+                            PublicExcessCountsAsElective = false,
+                            PublicRequired = 30,
+                            ReportingDeadline = new DateOnly(2031, 1, 31),
+                            ReviewWorkingDays = 10
                         });
                 });
 
