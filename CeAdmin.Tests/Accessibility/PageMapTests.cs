@@ -30,7 +30,8 @@ public sealed class PageMapTests
     [Fact]
     public void A_parameterised_route_says_where_its_sample_comes_from()
     {
-        foreach (var entry in PageMap.Pages.Values.Where(p => p.Template.Contains('{')))
+        // A public page reached from outside the app (the QR code of a 学时证明) is opened with an unknown token.
+        foreach (var entry in PageMap.Pages.Values.Where(p => p.Template.Contains('{') && !p.Roles.SequenceEqual([PageMap.Visitor])))
         {
             Assert.True(entry.Sample is not null, $"{entry.Template} has no sample source");
             var list = PageMap.Pages[entry.Sample!.ListPath];

@@ -75,11 +75,11 @@ public sealed class AuditAdministrationBrowserTests(EmptySystemFixture browser) 
 
         // The administrator may not read the log; the auditor may not administer.
         await admin.GotoAsync("/audit");
-        await Assertions.Expect(admin.Locator("#access-denied")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#access-refused")).ToBeVisibleAsync();
         var auditor = await browser.NewPageAsync();
         await browser.SignInAsync(auditor, "sec_auditor", "安全审计员", Password);
         await auditor.GotoAsync("/admin/accounts");
-        await Assertions.Expect(auditor.Locator("#access-denied")).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.Locator("#access-refused")).ToBeVisibleAsync();
 
         // The auditor filters the log to the person's own events …
         await browser.GotoAsync(auditor, "/audit");

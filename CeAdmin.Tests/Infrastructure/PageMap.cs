@@ -101,6 +101,10 @@ public static class PageMap
         Page("/records/{Id:long}", [City, Hrss], From("/records")),
         Page("/record-import", Approved),
         Page("/statistics", Supervisors),
+        Page("/compliance", Supervisors),
+        Page("/compliance/{RecordId:long}", [City, Hrss], From("/compliance")),
+        // The public verification page; an unknown token is answered on the page itself.
+        Page("/verify/{Token}", Visitor),
         Page("/hours-rules", Supervisors),
         Page("/review-opinions", [Province, City, Hrss]),
         Page("/messages", [Personal, .. Operators]),
