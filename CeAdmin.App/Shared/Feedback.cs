@@ -73,13 +73,13 @@ internal sealed class SeveritySnackbar(SnackbarService inner) : ISnackbar
     }
 
     public Snackbar? Add(string message, Severity severity = Severity.Normal, Action<SnackbarOptions>? configure = null, string? key = null) =>
-        inner.Add(message, severity, With(severity, configure), key);
+        MakeRoomFor(severity).Add(message, severity, With(severity, configure), key);
 
     public Snackbar? Add(MarkupString message, Severity severity = Severity.Normal, Action<SnackbarOptions>? configure = null, string? key = null) =>
-        inner.Add(message, severity, With(severity, configure), key);
+        MakeRoomFor(severity).Add(message, severity, With(severity, configure), key);
 
     public Snackbar? Add(RenderFragment message, Severity severity = Severity.Normal, Action<SnackbarOptions>? configure = null, string? key = null) =>
-        inner.Add(message, severity, With(severity, configure), key);
+        MakeRoomFor(severity).Add(message, severity, With(severity, configure), key);
 
     public Snackbar? Add<T>(Dictionary<string, object>? componentParameters = null, Severity severity = Severity.Normal, Action<SnackbarOptions>? configure = null, string? key = null)
         where T : IComponent =>
@@ -94,6 +94,24 @@ internal sealed class SeveritySnackbar(SnackbarService inner) : ISnackbar
     // The inner service is disposed by the container that made it.
     public void Dispose()
     {
+    }
+
+    /// <summary>
+    /// A new message is seen at once, never queued: an error or a warning clears the successes the user has already
+    /// read (they fade, but a pointer resting on them pauses their timers), and a success replaces the oldest one.
+    /// </summary>
+    private SnackbarService MakeRoomFor(Severity severity)
+    {
+        var passing = inner.ShownSnackbars.Where(x => x.Severity is Severity.Success or Severity.Info or Severity.Normal).ToList();
+        if (severity is Severity.Error or Severity.Warning)
+        {
+            foreach (var shown in passing) inner.Remove(shown);
+            return inner;
+        }
+        // A new outcome never queues behind older ones: the oldest success goes when all places are taken.
+        var excess = inner.ShownSnackbars.Count() - (Feedback.MaxShown - 1);
+        foreach (var shown in passing.Take(Math.Max(0, excess))) inner.Remove(shown);
+        return inner;
     }
 
     private static Action<SnackbarOptions> With(Severity severity, Action<SnackbarOptions>? configure) => options =>
