@@ -28,8 +28,9 @@ public sealed class KeysetPager
             _pages.Clear();
             Total = null;
         }
-        if (page <= 0) return new PageSeek.First();
+        // The sort decides before the page does: "first page" means the newest rows, which is page 1 only in id order.
         if (!seekable) return new PageSeek.Offset(page * pageSize);
+        if (page <= 0) return new PageSeek.First();
         if (_pages.TryGetValue(page - 1, out var previous)) return new PageSeek.After(previous.Last);
         if (_pages.TryGetValue(page + 1, out var next)) return new PageSeek.Before(next.First);
         if (Total is { } total && page == LastPage(total, pageSize)) return new PageSeek.Last(total - page * pageSize);
