@@ -299,7 +299,7 @@ public static class RecordsBench
         }
         using var db = RecordsData.Options(path).Create();
         var hrss = new Scope(RecordsData.HrssUnitId, "广东省人力资源和社会保障厅", UnitKind.Hrss, "440000", RegionLevel.Province, null, null);
-        var rows = CeRecordQuery.Stream(db.CeRecords.AsNoTracking().Matching(RecordCriteria.Of(hrss, filter))).ToBlockingEnumerable();
+        var rows = CeRecordQuery.Stream(db, RecordCriteria.Of(hrss, filter)).ToBlockingEnumerable();
         if (writer == "closedxml") ExportBench.WriteClosedXml(output, rows, CeRecordRow.ExportColumns, "继续教育记录");
         else ExportBench.WriteBare(output, rows, CeRecordRow.ExportColumns, "继续教育记录");
     }

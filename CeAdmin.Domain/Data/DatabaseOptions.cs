@@ -61,7 +61,7 @@ public sealed class AppDbContextOptions
                     .MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)
                     .ExecutionStrategy(d => new PostgresRetryingStrategy(d, database.MaxRetryCount, retryDelay)))
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors([TextGuardInterceptor.Instance, AuditInterceptor.Instance, .. telemetry])
+                .AddInterceptors([TextGuardInterceptor.Instance, Statistics.StatisticsSummaryInterceptor.Instance, AuditInterceptor.Instance, .. telemetry])
                 .Options;
             // The audit rows' writer: the same model, no interceptors, handed the saving context's connection. It
             // runs inside the saving context's strategy; with a strategy of the same kind it leaves a failure to
@@ -77,7 +77,7 @@ public sealed class AppDbContextOptions
             var opts = new DbContextOptionsBuilder<SqliteAppDbContext>()
                 .UseSqlite(database.ConnectionString)
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors([TextGuardInterceptor.Instance, AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance, .. telemetry])
+                .AddInterceptors([TextGuardInterceptor.Instance, Statistics.StatisticsSummaryInterceptor.Instance, AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance, .. telemetry])
                 .Options;
             var bare = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite().UseApplicationServiceProvider(identity).Options;
             _create = () => new SqliteAppDbContext(opts) { CreateBare = () => new SqliteAppDbContext(bare) };

@@ -3,6 +3,7 @@ using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Exports;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.ReferenceData;
+using CeAdmin.Domain.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Domain.Records;
@@ -50,8 +51,24 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
         var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var criteria = RecordCriteria.Of(scope, filter);
         var items = await CeRecordQuery.PageAsync(db, criteria, request.Seek, request.PageSize, request.SortBy, request.Descending, ct);
-        int? total = request.IncludeTotal ? await db.CeRecords.AsNoTracking().Matching(criteria).CountAsync(ct) : null;
+        int? total = request.IncludeTotal ? await CountAsync(db, criteria, ct) : null;
         return new RecordPage(items, total);
+    }
+
+    /// <summary>
+    /// 共 N 条: from the statistics summary when the criteria are only series, region and year (a scope, or a scope
+    /// narrowed by those filters: a few hundred summary rows instead of up to a million records), else from the records.
+    /// </summary>
+    private static async Task<int> CountAsync(AppDbContext db, RecordCriteria c, CancellationToken ct)
+    {
+        if (c.MatchesNothing) return 0;
+        if (!c.CountableFromSummary) return await db.CeRecords.AsNoTracking().Matching(c).CountAsync(ct);
+        var cells = db.Set<StatCell>().AsNoTracking();
+        if (c.SeriesId is { } series) cells = cells.Where(x => x.SeriesId == series);
+        if (c.Year is { } year) cells = cells.Where(x => x.Year == year);
+        if (c.RegionPrefix is { } from && c.RegionEnd is { } to)
+            cells = cells.Where(x => string.Compare(x.RegionCode, from) >= 0 && string.Compare(x.RegionCode, to) < 0);
+        return await cells.SumAsync(x => x.Records, ct);
     }
 
     /// <summary>基本信息 of a record opened by id; a record outside the caller's scope is refused.</summary>
@@ -77,8 +94,8 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     {
         await using var db = dbFactory.CreateDbContext();
         var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
-        var records = db.CeRecords.AsNoTracking().Matching(RecordCriteria.Of(scope, filter));
-        await ExcelExporter.WriteAsync(output, CeRecordQuery.Stream(records, sortBy, descending), CeRecordRow.ExportColumns, ExportTitle, progress, ct);
+        var rows = CeRecordQuery.Stream(db, RecordCriteria.Of(scope, filter), sortBy, descending);
+        await ExcelExporter.WriteAsync(output, rows, CeRecordRow.ExportColumns, ExportTitle, progress, ct);
     }
 
 }

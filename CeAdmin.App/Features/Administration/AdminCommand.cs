@@ -3,6 +3,7 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Statistics;
 
 namespace CeAdmin.App.Features.Administration;
 
@@ -24,10 +25,15 @@ public static class AdminCommand
               the unit login's password is read from CEADMIN_ADMIN_PASSWORD, or from standard input
           dotnet CeAdmin.App.dll admin disable-account --login <登录账号>
           dotnet CeAdmin.App.dll admin enable-account --login <登录账号>
+          dotnet CeAdmin.App.dll admin rebuild-statistics [--check]
+              recounts the statistics summary from the records, plans and hours rules and says how the stored one
+              differed; with --check it only compares (exit code 1 when they differ) and changes nothing
         Settings (Database__Provider, Database__ConnectionString, …) are those of the instance.
         """;
 
     private static readonly HashSet<string> Options = ["name", "code", "login", "operator"];
+    /// <summary>Options without a value (never handed to the host, whose command line would take the next argument as their value).</summary>
+    private static readonly HashSet<string> Flags = ["check"];
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Verb;
 
@@ -35,7 +41,7 @@ public static class AdminCommand
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var (command, options, hostArgs) = Parse(args);
-        if (command is not ("create-hrss" or "disable-account" or "enable-account"))
+        if (command is not ("create-hrss" or "disable-account" or "enable-account" or "rebuild-statistics"))
         {
             await error.WriteLineAsync(Usage);
             return 2;
@@ -70,6 +76,8 @@ public static class AdminCommand
                     var unitId = await admin.CreateHrssDepartmentAsync(form);
                     await output.WriteLineAsync($"已开设人社业务主管部门“{form.UnitName}”（单位账号 {unitId}，单位登录账号 {form.LoginName}，经办人 {form.OperatorLoginName}）。");
                     break;
+                case "rebuild-statistics":
+                    return await RebuildStatisticsAsync(services, options.ContainsKey("check"), output);
                 case "disable-account":
                     await admin.DisableAccountAsync(options.GetValueOrDefault("login", ""));
                     await output.WriteLineAsync($"已停用账号 {options["login"]}，其所有会话已结束。");
@@ -93,6 +101,21 @@ public static class AdminCommand
         }
     }
 
+    private static async Task<int> RebuildStatisticsAsync(IServiceProvider services, bool checkOnly, TextWriter output)
+    {
+        await using var db = services.GetRequiredService<AppDbContextOptions>().Create();
+        var difference = await StatisticsSummary.CheckAsync(db, repair: !checkOnly);
+        if (difference.None)
+        {
+            await output.WriteLineAsync("统计汇总与全量重新统计一致。 (The statistics summary equals a full recount.)");
+            return 0;
+        }
+        await output.WriteLineAsync($"统计汇总与全量重新统计不一致：{difference}");
+        if (checkOnly) return 1;
+        await output.WriteLineAsync("已按全量重新统计重建统计汇总。 (Rebuilt from the full recount.)");
+        return 0;
+    }
+
     /// <summary>The command, its own --options, and everything else for the host's configuration (e.g. --Database:ConnectionString=…).</summary>
     private static (string? Command, Dictionary<string, string> Options, string[] HostArgs) Parse(string[] args)
     {
@@ -101,7 +124,8 @@ public static class AdminCommand
         for (var i = 2; i < args.Length; i++)
         {
             var key = args[i].StartsWith("--") ? args[i][2..] : null;
-            if (key is not null && Options.Contains(key) && i + 1 < args.Length) options[key] = args[++i];
+            if (key is not null && Flags.Contains(key)) options[key] = "true";
+            else if (key is not null && Options.Contains(key) && i + 1 < args.Length) options[key] = args[++i];
             else host.Add(args[i]);
         }
         return (args.Length > 1 ? args[1] : null, options, host.ToArray());

@@ -20,7 +20,7 @@ public sealed class RecordGridPaging
         // Paging state belongs to one query: a new filter, sort or page size starts over (and counts again).
         var seek = _pager.SeekFor((filter, pageSize, sortBy, descending), page, pageSize, CeRecordQuery.IsSeekable(sortBy));
         var result = await records.QueryAsync(filter, new RecordPageRequest(seek, pageSize, sortBy, descending, _pager.Total is null), ct);
-        _pager.Remember(page, result.Items.Select(r => r.Id).ToList(), result.Total);
+        _pager.Remember(page, result.Items.Select(r => CeRecordQuery.KeyOf(r, sortBy)).ToList(), result.Total);
         return result;
     }
 }
