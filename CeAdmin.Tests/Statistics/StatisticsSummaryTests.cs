@@ -1,3 +1,4 @@
+using CeAdmin.App.Features.Administration;
 using CeAdmin.Demo;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Records;
@@ -128,9 +129,18 @@ public sealed class StatisticsSummaryTests() : IntegrationTest(demo: true)
         {
             var found = await StatisticsSummary.CheckAsync(db, repair: false);
             Assert.Equal((1, 1, 0, 1), (found.CellsOnlyStored, found.CellsOnlyRecounted, found.PeopleOnlyStored, found.PeopleOnlyRecounted));
-            // The check alone changed nothing.
-            Assert.False((await StatisticsSummary.CheckAsync(db, repair: true)).None);
         }
+        // The command line: --check only compares (exit code 1, nothing changed), without it the summary is rebuilt.
+        string[] Command(params string[] args) =>
+            [AdminCommand.Verb, "rebuild-statistics", .. args, $"--Database:Provider={App.Database.Provider}",
+             $"--Database:ConnectionString={App.Database.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Assert.Equal(1, await AdminCommand.RunAsync(Command("--check"), TextReader.Null, output, error));
+        Assert.Equal(1, await AdminCommand.RunAsync(Command("--check"), TextReader.Null, output, error));
+        Assert.Contains("不一致", output.ToString());
+        Assert.True(await AdminCommand.RunAsync(Command(), TextReader.Null, output, error) == 0, error.ToString());
+        Assert.Equal(0, await AdminCommand.RunAsync(Command("--check"), TextReader.Null, output, error));
         await AssertSummaryEqualsRecountAsync("the rebuild");
     }
 }
