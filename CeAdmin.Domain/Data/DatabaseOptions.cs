@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CeAdmin.Domain.Data;
 
@@ -25,6 +26,8 @@ public sealed class DatabaseOptions
     public int MaxRetryCount { get; set; } = 5;
     /// <summary>PostgreSQL: the longest wait between two retries; with the defaults the retries span about 15 seconds.</summary>
     public double MaxRetryDelaySeconds { get; set; } = 5;
+    /// <summary>Commands slower than this are logged as warnings with their SQL (<see cref="Interceptors.SlowQueryInterceptor"/>); 0 turns it off.</summary>
+    public int SlowQueryMilliseconds { get; set; } = 500;
 }
 
 /// <summary>
@@ -48,11 +51,17 @@ public sealed class AppDbContextOptions
     private readonly Func<AppDbContext> _create;
 
     /// <param name="metrics">Command durations and spans (<see cref="CommandTelemetryInterceptor"/>); tools and some tests go without.</param>
-    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null)
+    /// <param name="loggers">The app's logging, for slow queries (<see cref="SlowQueryInterceptor"/>); tools and some tests go without.</param>
+    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null, ILoggerFactory? loggers = null)
     {
         Provider = database.Provider;
         var identity = Identity.Value;
-        IInterceptor[] telemetry = metrics is null ? [] : [new CommandTelemetryInterceptor(metrics, database.Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite")];
+        IInterceptor[] telemetry =
+        [
+            .. metrics is null ? [] : new IInterceptor[] { new CommandTelemetryInterceptor(metrics, database.Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite") },
+            .. loggers is null || database.SlowQueryMilliseconds <= 0 ? [] : new IInterceptor[]
+                { new SlowQueryInterceptor(loggers.CreateLogger<SlowQueryInterceptor>(), TimeSpan.FromMilliseconds(database.SlowQueryMilliseconds)) },
+        ];
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var retryDelay = TimeSpan.FromSeconds(database.MaxRetryDelaySeconds);
