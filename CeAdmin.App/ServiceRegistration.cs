@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CeAdmin.App.Features.Accounts;
+using CeAdmin.App.Features.Administration;
 using CeAdmin.App.Features.Exports;
 using CeAdmin.App.Features.Operations;
 using CeAdmin.App.Features.Security;
@@ -59,6 +60,8 @@ public static class ServiceRegistration
         builder.AddCeAdminSecurity();
         // The SMS sender (a provider outside Development), throttling, the sign-in check.
         builder.AddCeAdminCredentials();
+        // Audit options, run-time settings (运行参数) applied over the configuration, the audit retention job.
+        builder.AddCeAdminAdministration();
 
         // Query exports: temporary files handed to the browser through a one-time download.
         services.AddSingleton(config.GetSection("Exports").Get<ExportOptions>() ?? new ExportOptions());

@@ -58,6 +58,8 @@ public static class RecordsData
             output.WriteLine($"data: reusing {path} ({new FileInfo(path).Length / 1048576.0:N0} MB)");
             return;
         }
+        // A pooled connection of the check above would still point at the deleted file.
+        SqliteConnection.ClearAllPools();
         foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
         var watch = Stopwatch.StartNew();
         await using (var db = Options(path).Create())

@@ -6,7 +6,8 @@ namespace CeAdmin.Demo;
 
 /// <summary>
 /// The demo units of the README: the HRSS department, a province, a city and a county authority
-/// under it, two institutions and an employer, each with an authorised operator.
+/// under it, two institutions and an employer, each with an authorised operator; the 系统管理员 and the
+/// 安全审计员.
 /// </summary>
 public sealed class AccountsDemoSeeder : IDemoSeeder
 {
@@ -29,6 +30,10 @@ public sealed class AccountsDemoSeeder : IDemoSeeder
         // Never self-registered: opened the way the system administrator opens it.
         await demo.AddHrssDepartmentAsync(db, Hrss, ct);
         foreach (var unit in Units) demo.AddUnit(db, unit);
+
+        // The two system roles (MLPS 2.0 level 3: separate powers), never self-registered.
+        demo.AddSystemAccount(db, SystemRole.Administrator, "sys_admin", "赵立新", "13800000101");
+        demo.AddSystemAccount(db, SystemRole.Auditor, "sec_auditor", "孙慧敏", "13800000102");
 
         // A person bound to no unit yet, to show the sign-in message and the binding flow.
         var newcomer = demo.NewUser("new_user", AccountKind.Personal);

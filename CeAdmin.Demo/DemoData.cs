@@ -86,6 +86,15 @@ public sealed class DemoContext(IPasswordHasher<AppUser> hasher, TimeProvider cl
         return unit;
     }
 
+    /// <summary>A 系统管理员 or 安全审计员 account, as the command line opens one (admin create-administrator / create-auditor).</summary>
+    public AppUser AddSystemAccount(AppDbContext db, SystemRole role, string login, string realName, string mobile)
+    {
+        var user = SystemAdministrationService.NewSystemAccount(
+            new SystemAccountForm { Role = role, LoginName = login, Password = password, RealName = realName, Mobile = mobile }, hasher, Clock);
+        db.Users.Add(user);
+        return user;
+    }
+
     /// <summary>The unit's verified person, who registers it and operates it.</summary>
     private AppUser AddOperator(AppDbContext db, DemoUnit u)
     {

@@ -1,6 +1,7 @@
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Domain.Organizations;
@@ -37,7 +38,8 @@ public static class DomainServices
         services.AddScoped<UnitAccountService>();
         services.AddScoped<SignInDirectory>();
         services.AddScoped<SessionService>();
-        services.AddScoped<Administration.SystemAdministrationService>();
+        // The audit trail, system administration and run-time settings (Audit/AuditServices.cs).
+        services.AddCeAdminAudit();
         services.AddScoped<ReferenceData.HoursRuleService>();
         services.AddScoped<Catalogs.CatalogService>();
         services.AddScoped<Catalogs.PublishedCourses>();

@@ -47,7 +47,7 @@ start_instance() {
   # 60 s, so that a database outage in the tests outlasts a few of them; an SMS provider that is never reached.
   (
     cd "$CLUSTER_DIR/app"
-    env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
+    env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true ForwardedHeaders__KnownProxies=127.0.0.1 \
       Database__Provider=Postgres Database__ConnectionString="$db;Maximum Pool Size=20" Database__MigrateOnStart=$migrate \
       DataProtection__CertificatePath="$CLUSTER_DIR/dataprotection.pfx" DataProtection__CertificatePassword="$dp_password" \
       Demo__Enabled=true Exports__Directory="$exports" Operations__InstanceName="$name" Security__RevalidationSeconds=5 \

@@ -63,6 +63,16 @@ public static class Menu
         [
             new("师资信息维护", "teachers", ManagesTeachers),
         ]),
+        new("系统管理", MudBlazor.Icons.Material.Outlined.AdminPanelSettings,
+        [
+            new("账号管理", "admin/accounts", s => s.IsSystemAdministrator),
+            new("单位管理", "admin/units", s => s.IsSystemAdministrator),
+            new("运行参数", "admin/settings", s => s.IsSystemAdministrator),
+        ]),
+        new("安全审计", MudBlazor.Icons.Material.Outlined.Policy,
+        [
+            new("审计日志", "audit", s => s.IsSecurityAuditor),
+        ]),
         new("查询统计", MudBlazor.Icons.Material.Outlined.QueryStats,
         [
             new("继续教育记录查询", "records", s => s.IsSupervisor),

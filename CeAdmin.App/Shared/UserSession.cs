@@ -21,6 +21,8 @@ public sealed record SessionInfo(Actor? Actor, bool IsUnitAdmin, AffiliationLeve
     public bool IsInstitution => Kind == UnitKind.Institution;
     /// <summary>Authorities and the HRSS department: who queries records and statistics.</summary>
     public bool IsSupervisor => IsAuthority || IsHrss;
+    public bool IsSystemAdministrator => Actor is { IsSystemAdministrator: true };
+    public bool IsSecurityAuditor => Actor is { IsSecurityAuditor: true };
 }
 
 /// <summary>Loads SessionInfo from the database, so an approval shows its menus without signing in again.</summary>

@@ -12,6 +12,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(x => x.VerificationLevel).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.RealName).HasMaxLength(50);
         b.Property(x => x.IdNumber).HasMaxLength(18);
+        b.Property(x => x.SystemRole).HasConversion<string>().HasMaxLength(20);
         // One personal account per person.
         b.HasIndex(x => x.IdNumber).IsUnique();
         b.Ignore(x => x.IsVerified);

@@ -20,6 +20,10 @@ public sealed class AppUser : IdentityUser
     public int? UnitAccountId { get; set; }
     /// <summary>停用: set by the system administrator; a disabled account cannot sign in and its sessions end.</summary>
     public DateTime? DisabledAt { get; set; }
+    /// <summary>系统管理员 or 安全审计员: given by the server's command line only, never by a form.</summary>
+    public SystemRole? SystemRole { get; set; }
+    /// <summary>强制重置密码: the administrator voided the password; the owner sets a new one with 忘记密码.</summary>
+    public DateTime? PasswordResetRequiredAt { get; set; }
 
     public bool IsDisabled => DisabledAt is not null;
 

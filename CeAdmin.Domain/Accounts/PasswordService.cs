@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +18,8 @@ public sealed class PasswordService(
     IPasswordHasher<AppUser> hasher,
     ILookupNormalizer normalizer,
     SmsChallengeService sms,
+    AuditLog audit,
+    ClientContext client,
     TimeProvider clock)
 {
     private readonly PasswordChangeValidator _changeValidator = new();
@@ -31,15 +34,20 @@ public sealed class PasswordService(
     /// </summary>
     public async Task<string> ChangeAsync(PasswordChange form, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireActorAsync();
-        await _changeValidator.EnsureValidAsync(form, ct);
-        await using var db = dbFactory.CreateDbContext();
-        var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
-        if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, form.CurrentPassword) == PasswordVerificationResult.Failed)
-            throw new ValidationFailedException(nameof(form.CurrentPassword), "原密码不正确");
-        SetPassword(user, form.NewPassword);
-        await db.SaveChangesAsync(ct);
-        return user.Id;
+        var caller = await currentUser.GetActorAsync();
+        return await audit.RefusalsOfAsync(new AuditRecord(AuditEvent.PasswordChanged, caller?.UserName ?? "", Entity: nameof(AppUser), EntityKey: caller?.UserId ?? ""), async () =>
+        {
+            var actor = await currentUser.RequireActorAsync();
+            await _changeValidator.EnsureValidAsync(form, ct);
+            await using var db = dbFactory.CreateDbContext();
+            var user = await db.Users.SingleAsync(u => u.Id == actor.UserId, ct);
+            if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, form.CurrentPassword) == PasswordVerificationResult.Failed)
+                throw new ValidationFailedException(nameof(form.CurrentPassword), "原密码不正确");
+            SetPassword(user, form.NewPassword);
+            db.StageAudit(new AuditRecord(AuditEvent.PasswordChanged, user.UserName!, null, nameof(AppUser), user.Id));
+            await db.SaveChangesAsync(ct);
+            return user.Id;
+        }, ct);
     }
 
     /// <summary>Step 1: sends a code to the account's phone. The same answer whether or not the account exists.</summary>
@@ -52,21 +60,28 @@ public sealed class PasswordService(
     }
 
     /// <summary>Step 2: with the right code, sets the new password, ends every session and lifts a lockout, in one save.</summary>
-    public async Task ResetAsync(PasswordReset form, CancellationToken ct = default)
-    {
-        await _resetValidator.EnsureValidAsync(form, ct);
-        await using var db = dbFactory.CreateDbContext();
-        var (user, _) = await FindAsync(db, form.LoginName, ct);
-        await sms.VerifyAsync(db, SmsPurpose.PasswordReset, Subject(form.LoginName, user), form.SmsCode, ct);
-        // A decoy's code is never known, so an unknown account cannot get past VerifyAsync.
-        if (user is null) throw new ValidationFailedException(SmsChallengeService.CodeField, "短信验证码不正确");
-        SetPassword(user, form.NewPassword);
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
-        // Every session ends in the same save: the open pages too, at their next revalidation.
-        await SessionService.EndAllAsync(db, user.Id, SessionEndReason.CredentialsChanged, clock.GetUtcNow().UtcDateTime, null, ct);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task ResetAsync(PasswordReset form, CancellationToken ct = default) =>
+        // Whoever resets is not signed in: the row names the login name given.
+        audit.RefusalsOfAsync(new AuditRecord(AuditEvent.PasswordReset, form.LoginName.Trim(), Entity: nameof(AppUser)), async () =>
+        {
+            await _resetValidator.EnsureValidAsync(form, ct);
+            await using var db = dbFactory.CreateDbContext();
+            var (user, _) = await FindAsync(db, form.LoginName, ct);
+            await sms.VerifyAsync(db, SmsPurpose.PasswordReset, Subject(form.LoginName, user), form.SmsCode, ct);
+            // A decoy's code is never known, so an unknown account cannot get past VerifyAsync.
+            if (user is null) throw new ValidationFailedException(SmsChallengeService.CodeField, "短信验证码不正确");
+            SetPassword(user, form.NewPassword);
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+            // A password the administrator voided (强制重置密码) is replaced here.
+            user.PasswordResetRequiredAt = null;
+            // Every session ends in the same save: the open pages too, at their next revalidation.
+            await SessionService.EndAllAsync(db, user.Id, SessionEndReason.CredentialsChanged, clock.GetUtcNow().UtcDateTime, null, ct);
+            db.StageAudit(new AuditRecord(AuditEvent.PasswordReset, user.UserName!, null, nameof(AppUser), user.Id), Anonymous(form.LoginName, user.Id));
+            await db.SaveChangesAsync(ct);
+        }, ct, Anonymous(form.LoginName, null));
+
+    private AuditActor Anonymous(string loginName, string? userId) => AuditActor.Unauthenticated(loginName.Trim(), userId, "", client.Address);
 
     private void SetPassword(AppUser user, string password)
     {

@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
@@ -18,6 +19,7 @@ public sealed class PersonalAccountService(
     ILookupNormalizer normalizer,
     IRealNameVerifier verifier,
     RequestThrottle throttle,
+    AuditLog audit,
     TimeProvider clock)
 {
     private readonly PersonalRegistrationValidator _registrationValidator = new();
@@ -85,17 +87,19 @@ public sealed class PersonalAccountService(
     }
 
     /// <summary>通过申请: the operator accepts the unit's invitation, which binds the two accounts.</summary>
-    public async Task AcceptAsync(int operatorId, CancellationToken ct = default)
-    {
-        var actor = await RequirePersonalAsync();
-        await using var db = dbFactory.CreateDbContext();
-        var op = await db.UnitOperators.SingleOrDefaultAsync(o => o.Id == operatorId && o.UserId == actor.UserId, ct)
-            ?? throw new ScopeException("该经办申请不存在或不属于当前账号");
-        if (op.Status == OperatorStatus.Accepted) throw new DomainException("已通过该单位的经办申请，无需重复操作");
-        op.Status = OperatorStatus.Accepted;
-        op.AcceptedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-    }
+    public Task AcceptAsync(int operatorId, CancellationToken ct = default) =>
+        audit.RefusalsOfAsync(new AuditRecord(AuditEvent.OperatorBound, $"UnitOperator#{operatorId}", Entity: nameof(UnitOperator), EntityKey: operatorId.ToString()), async () =>
+        {
+            var actor = await RequirePersonalAsync();
+            await using var db = dbFactory.CreateDbContext();
+            var op = await db.UnitOperators.Include(o => o.UnitAccount).SingleOrDefaultAsync(o => o.Id == operatorId && o.UserId == actor.UserId, ct)
+                ?? throw new ScopeException("该经办申请不存在或不属于当前账号");
+            if (op.Status == OperatorStatus.Accepted) throw new DomainException("已通过该单位的经办申请，无需重复操作");
+            op.Status = OperatorStatus.Accepted;
+            op.AcceptedAt = clock.GetUtcNow().UtcDateTime;
+            db.StageAudit(new AuditRecord(AuditEvent.OperatorBound, op.UnitAccount!.Name, new { Operator = actor.UserName }, nameof(UnitOperator), op.Id.ToString()));
+            await db.SaveChangesAsync(ct);
+        }, ct);
 
     private async Task<Actor> RequirePersonalAsync()
     {

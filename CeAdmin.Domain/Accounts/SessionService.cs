@@ -16,8 +16,10 @@ public enum SessionEndReason
     StampChanged,
     /// <summary>The user changed or reset the password: every other session of the account ends.</summary>
     CredentialsChanged,
-    /// <summary>The system administrator disabled the account.</summary>
+    /// <summary>The system administrator disabled the account (or its unit, or voided its password).</summary>
     AccountDisabled,
+    /// <summary>The absolute lifetime (Security:AbsoluteSessionHours) ran out.</summary>
+    Expired,
 }
 
 /// <summary>
@@ -68,6 +70,20 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         await using var db = dbFactory.CreateDbContext();
         return await db.SignInSessions.AsNoTracking()
             .AnyAsync(s => s.Id == id && s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now, ct);
+    }
+
+    /// <summary>
+    /// Ends a session that has reached its absolute end (reason Expired). True only for the one call that
+    /// ended it, on whichever instance, so its expiry is audited once.
+    /// </summary>
+    public async Task<bool> ExpireIfDueAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token)) return false;
+        var id = Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = dbFactory.CreateDbContext();
+        return await db.SignInSessions.Where(s => s.Id == id && s.EndedAt == null && s.ExpiresAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, SessionEndReason.Expired), ct) == 1;
     }
 
     /// <summary>Ends one session (退出); a token of an ended or unknown session is ignored.</summary>

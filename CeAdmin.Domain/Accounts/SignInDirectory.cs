@@ -31,12 +31,20 @@ public sealed class SignInDirectory(IDbContextFactory<AppDbContext> dbFactory)
         return "您经办的单位尚未授权您使用继续教育系统：请联系单位账号在“单位经办人员信息”中授权。";
     }
 
+    /// <summary>The unit whose own login this account is; null for a disabled unit, which cannot be entered.</summary>
     public async Task<UnitRole?> UnitLoginAsync(string userId, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext();
         return await db.UnitAccounts.AsNoTracking()
-            .Where(u => u.LoginUserId == userId)
+            .Where(u => u.LoginUserId == userId && u.Status == UnitAccountStatus.Active)
             .Select(u => new UnitRole(u.Id, u.Name, u.Kind))
             .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>系统管理员 or 安全审计员, when the account holds one (offered in the "choose the role" step).</summary>
+    public async Task<SystemRole?> SystemRoleAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SystemRole).FirstOrDefaultAsync(ct);
     }
 }

@@ -2,7 +2,8 @@ using CeAdmin.Domain.Organizations;
 
 namespace CeAdmin.Domain.Accounts;
 
-public enum UnitAccountStatus { PendingSms, Active }
+/// <summary>Disabled: 停用 by the system administrator; its login and its operators cannot enter it.</summary>
+public enum UnitAccountStatus { PendingSms, Active, Disabled }
 
 /// <summary>单位账号: registered by a verified person, identified by its unit code.</summary>
 public sealed class UnitAccount

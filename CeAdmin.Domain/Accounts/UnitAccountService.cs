@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
@@ -17,6 +18,7 @@ public sealed class UnitAccountService(
     IPasswordHasher<AppUser> hasher,
     SmsChallengeService sms,
     RequestThrottle throttle,
+    AuditLog audit,
     TimeProvider clock)
 {
     private readonly UnitOwnerFormValidator _ownerValidator = new();
@@ -109,59 +111,68 @@ public sealed class UnitAccountService(
     }
 
     /// <summary>新增经办人: the person must be a verified personal account whose name and ID match.</summary>
-    public async Task InviteOperatorAsync(OperatorInvitation form, CancellationToken ct = default)
-    {
-        var actor = await RequireUnitLoginAsync();
-        await _invitationValidator.EnsureValidAsync(form, ct);
-        await using var db = dbFactory.CreateDbContext();
-        var normalized = form.LoginName.Trim().ToUpperInvariant();
-        var idNumber = IdNumber.Normalize(form.IdNumber);
-        var person = await db.Users.AsNoTracking()
-            .SingleOrDefaultAsync(u => u.NormalizedUserName == normalized && u.Kind == AccountKind.Personal, ct);
-        if (person is null || person.IdNumber != idNumber || person.RealName != form.RealName.Trim())
-            throw new ValidationFailedException(nameof(form.LoginName), "未找到与该姓名、公民身份号码一致的实名个人账号");
-        if (!person.IsVerified) throw new DomainException("该个人账号尚未实名认证，不能添加为经办人");
-        if (await db.UnitOperators.AnyAsync(o => o.UnitAccountId == actor.UnitId && o.UserId == person.Id, ct))
-            throw new ValidationFailedException(nameof(form.LoginName), $"“{form.LoginName}”已是本单位的经办人");
-
-        db.UnitOperators.Add(new UnitOperator
+    public Task InviteOperatorAsync(OperatorInvitation form, CancellationToken ct = default) =>
+        audit.RefusalsOfAsync(new AuditRecord(AuditEvent.OperatorInvited, form.LoginName.Trim(), Entity: nameof(UnitOperator)), async () =>
         {
-            UnitAccountId = actor.UnitId,
-            UserId = person.Id,
-            Status = OperatorStatus.Invited,
-            InvitedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
-    }
+            var actor = await RequireUnitLoginAsync();
+            await _invitationValidator.EnsureValidAsync(form, ct);
+            await using var db = dbFactory.CreateDbContext();
+            var normalized = form.LoginName.Trim().ToUpperInvariant();
+            var idNumber = IdNumber.Normalize(form.IdNumber);
+            var person = await db.Users.AsNoTracking()
+                .SingleOrDefaultAsync(u => u.NormalizedUserName == normalized && u.Kind == AccountKind.Personal, ct);
+            if (person is null || person.IdNumber != idNumber || person.RealName != form.RealName.Trim())
+                throw new ValidationFailedException(nameof(form.LoginName), "未找到与该姓名、公民身份号码一致的实名个人账号");
+            if (!person.IsVerified) throw new DomainException("该个人账号尚未实名认证，不能添加为经办人");
+            if (await db.UnitOperators.AnyAsync(o => o.UnitAccountId == actor.UnitId && o.UserId == person.Id, ct))
+                throw new ValidationFailedException(nameof(form.LoginName), $"“{form.LoginName}”已是本单位的经办人");
+
+            var op = new UnitOperator
+            {
+                UnitAccountId = actor.UnitId,
+                UserId = person.Id,
+                Status = OperatorStatus.Invited,
+                InvitedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.UnitOperators.Add(op);
+            db.StageAudit(new AuditRecord(AuditEvent.OperatorInvited, person.UserName!, new { Unit = actor.UnitName }, nameof(AppUser), person.Id));
+            await db.SaveChangesAsync(ct);
+        }, ct);
 
     /// <summary>授权 / 取消授权 the continuing-education system for an operator who accepted.</summary>
-    public async Task SetAuthorisedAsync(int operatorId, bool authorised, CancellationToken ct = default)
-    {
-        var actor = await RequireUnitLoginAsync();
-        await using var db = dbFactory.CreateDbContext();
-        var op = await db.UnitOperators.Include(o => o.User)
-            .SingleOrDefaultAsync(o => o.Id == operatorId && o.UnitAccountId == actor.UnitId, ct)
-            ?? throw new ScopeException("该经办人不属于本单位");
-        if (op.Status != OperatorStatus.Accepted) throw new DomainException("经办人尚未通过申请，不能授权");
-        if (op.Authorised == authorised) return;
-        op.Authorised = authorised;
-        op.AuthorisedAt = authorised ? clock.GetUtcNow().UtcDateTime : null;
-        // A new stamp makes open sessions of the operator revalidate and lose the unit role.
-        if (!authorised) op.User!.SecurityStamp = Guid.NewGuid().ToString("N");
-        await db.SaveChangesAsync(ct);
-    }
+    public Task SetAuthorisedAsync(int operatorId, bool authorised, CancellationToken ct = default) =>
+        OperatorActionAsync(authorised ? AuditEvent.OperatorAuthorised : AuditEvent.OperatorDeauthorised, operatorId, (db, op) =>
+        {
+            if (op.Status != OperatorStatus.Accepted) throw new DomainException("经办人尚未通过申请，不能授权");
+            if (op.Authorised == authorised) return false;
+            op.Authorised = authorised;
+            op.AuthorisedAt = authorised ? clock.GetUtcNow().UtcDateTime : null;
+            // A new stamp makes open sessions of the operator revalidate and lose the unit role.
+            if (!authorised) op.User!.SecurityStamp = Guid.NewGuid().ToString("N");
+            return true;
+        }, ct);
 
-    public async Task RemoveOperatorAsync(int operatorId, CancellationToken ct = default)
-    {
-        var actor = await RequireUnitLoginAsync();
-        await using var db = dbFactory.CreateDbContext();
-        var op = await db.UnitOperators.Include(o => o.User)
-            .SingleOrDefaultAsync(o => o.Id == operatorId && o.UnitAccountId == actor.UnitId, ct)
-            ?? throw new ScopeException("该经办人不属于本单位");
-        op.User!.SecurityStamp = Guid.NewGuid().ToString("N");
-        db.UnitOperators.Remove(op);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task RemoveOperatorAsync(int operatorId, CancellationToken ct = default) =>
+        OperatorActionAsync(AuditEvent.OperatorRemoved, operatorId, (db, op) =>
+        {
+            op.User!.SecurityStamp = Guid.NewGuid().ToString("N");
+            db.UnitOperators.Remove(op);
+            return true;
+        }, ct);
+
+    /// <summary>An operator of the caller's own unit: the change, saved with its audit row; a refusal audited.</summary>
+    private Task OperatorActionAsync(AuditEvent kind, int operatorId, Func<AppDbContext, UnitOperator, bool> change, CancellationToken ct) =>
+        audit.RefusalsOfAsync(new AuditRecord(kind, $"UnitOperator#{operatorId}", Entity: nameof(UnitOperator), EntityKey: operatorId.ToString()), async () =>
+        {
+            var actor = await RequireUnitLoginAsync();
+            await using var db = dbFactory.CreateDbContext();
+            var op = await db.UnitOperators.Include(o => o.User)
+                .SingleOrDefaultAsync(o => o.Id == operatorId && o.UnitAccountId == actor.UnitId, ct)
+                ?? throw new ScopeException("该经办人不属于本单位");
+            if (!change(db, op)) return;
+            db.StageAudit(new AuditRecord(kind, op.User!.UserName!, new { Unit = actor.UnitName }, nameof(UnitOperator), operatorId.ToString()));
+            await db.SaveChangesAsync(ct);
+        }, ct);
 
     private async Task<Actor> RequireUnitLoginAsync()
     {

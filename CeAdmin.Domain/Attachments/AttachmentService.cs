@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ public sealed class AttachmentService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    IEnumerable<IAttachmentOwner> owners)
+    IEnumerable<IAttachmentOwner> owners,
+    AuditLog audit)
 {
     public const string NotFoundMessage = "附件不存在或已被删除";
 
@@ -69,19 +71,28 @@ public sealed class AttachmentService(
         return attachment.Id;
     }
 
-    /// <summary>The file with its bytes, for 下载 and 预览.</summary>
-    public async Task<AttachmentFile> DownloadAsync(int attachmentId, CancellationToken ct = default)
+    /// <summary>The file with its bytes, for 下载.</summary>
+    public Task<AttachmentFile> DownloadAsync(int attachmentId, CancellationToken ct = default) => DownloadAsync(attachmentId, preview: false, ct);
+
+    /// <summary>The file with its bytes, for 下载 or 预览; either is audited (附件 often carry ID cards and certificates).</summary>
+    public Task<AttachmentFile> DownloadAsync(int attachmentId, bool preview, CancellationToken ct = default)
     {
-        var actor = await currentUser.RequireUnitAsync();
-        await using var db = dbFactory.CreateDbContext();
-        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, ct)
-            ?? throw new DomainException(NotFoundMessage);
-        await Owner(attachment.OwnerType).EnsureVisibleAsync(db, actor, attachment.OwnerId, ct);
-        var data = await db.AttachmentContents.AsNoTracking()
-            .Where(c => c.AttachmentId == attachmentId)
-            .Select(c => c.Data)
-            .SingleAsync(ct);
-        return new AttachmentFile(attachment.FileName, attachment.ContentType, data, attachment.CanPreview);
+        var record = new AuditRecord(preview ? AuditEvent.AttachmentPreviewed : AuditEvent.AttachmentDownloaded, $"Attachment#{attachmentId}",
+            Entity: nameof(Attachment), EntityKey: attachmentId.ToString());
+        return audit.RefusalsOfAsync(record, async () =>
+        {
+            var actor = await currentUser.RequireUnitAsync();
+            await using var db = dbFactory.CreateDbContext();
+            var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, ct)
+                ?? throw new DomainException(NotFoundMessage);
+            await Owner(attachment.OwnerType).EnsureVisibleAsync(db, actor, attachment.OwnerId, ct);
+            var data = await db.AttachmentContents.AsNoTracking()
+                .Where(c => c.AttachmentId == attachmentId)
+                .Select(c => c.Data)
+                .SingleAsync(ct);
+            await audit.RecordAsync(record with { Details = new { attachment.FileName, attachment.OwnerType, attachment.OwnerId } }, ct);
+            return new AttachmentFile(attachment.FileName, attachment.ContentType, data, attachment.CanPreview);
+        }, ct);
     }
 
     public async Task DeleteAsync(int attachmentId, CancellationToken ct = default)

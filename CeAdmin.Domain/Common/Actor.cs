@@ -6,16 +6,23 @@ namespace CeAdmin.Domain.Common;
 /// The signed-in operator and the unit he acts for. UnitId is 0 for a personal session
 /// (a personal account that has not entered a unit role). IsUnitLogin marks a unit account's own
 /// login, which manages its operators but does not operate the system itself. IsSystemAdministrator
-/// marks the system's administrator; today only the server's command line acts as one
-/// (<see cref="Console"/>), never a sign-in cookie.
+/// marks the system's administrator (系统管理员, signed in and having chosen that role, or the server's
+/// command line, <see cref="Console"/>); IsSecurityAuditor the 安全审计员. Neither acts for a unit.
 /// </summary>
 public sealed record Actor(string UserId, string UserName, int UnitId, string UnitName, UnitKind? UnitKind = null, bool IsUnitLogin = false,
-    bool IsSystemAdministrator = false)
+    bool IsSystemAdministrator = false, bool IsSecurityAuditor = false)
 {
-    public bool IsPersonal => UnitId == 0;
+    /// <summary>A person signed in without a unit role (and without a system role).</summary>
+    public bool IsPersonal => UnitId == 0 && !IsSystemAdministrator && !IsSecurityAuditor;
+
+    /// <summary>The user id the server's command line acts under (no account of its own).</summary>
+    public const string CommandLineUserId = "system";
+
+    /// <summary>The server's administration command, not a signed-in account.</summary>
+    public bool IsCommandLine => UserId == CommandLineUserId && IsSystemAdministrator;
 
     /// <summary>The operator of the server's administration command (docs/deploy.md).</summary>
-    public static Actor Console(string who) => new("system", who, 0, "", IsSystemAdministrator: true);
+    public static Actor Console(string who) => new(CommandLineUserId, who, 0, "", IsSystemAdministrator: true);
 }
 
 /// <summary>Who is calling; the App reads it from the authentication state, tests fix it.</summary>
@@ -38,11 +45,19 @@ public static class CurrentUserExtensions
         return actor;
     }
 
-    /// <summary>The caller must be the system's administrator (the command line until the administrator role has a UI).</summary>
+    /// <summary>The caller must be the system's administrator (signed in as 系统管理员, or the server's command line).</summary>
     public static async ValueTask<Actor> RequireSystemAdministratorAsync(this ICurrentUser user)
     {
         var actor = await user.RequireActorAsync();
         if (!actor.IsSystemAdministrator) throw new ScopeException("无权执行该操作：只有系统管理员可以办理");
+        return actor;
+    }
+
+    /// <summary>The caller must be the 安全审计员 (the audit log is his alone: the administrator may not read it).</summary>
+    public static async ValueTask<Actor> RequireSecurityAuditorAsync(this ICurrentUser user)
+    {
+        var actor = await user.RequireActorAsync();
+        if (!actor.IsSecurityAuditor) throw new ScopeException("无权执行该操作：只有安全审计员可以查看审计日志");
         return actor;
     }
 }

@@ -11,6 +11,10 @@ public static class ChinaTime
 
     public static string Format(DateTime? utc) => utc is { } v ? Format(v) : "";
 
+    /// <summary>The instant at which <paramref name="date"/> begins in China (a time filter given in days).</summary>
+    public static DateTime StartOfDayUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), Zone);
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
 
     private static TimeZoneInfo FindZone()

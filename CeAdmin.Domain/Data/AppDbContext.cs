@@ -27,16 +27,23 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>Who the audit trail names for this context's writes; set by the factory.</summary>
     public ICurrentUser? AuditUser { get; set; }
 
+    /// <summary>The browser's address for the audit trail; set by the factory.</summary>
+    public Accounts.ClientContext? AuditClient { get; set; }
+
     /// <summary>The clock the audit trail dates this context's writes by (the services' clock); set by the factory.</summary>
     public TimeProvider AuditClock { get; set; } = TimeProvider.System;
 
     internal Interceptors.AuditSlot Audit { get; } = new();
 
-    /// <summary>A context of the same provider and model without interceptors or connection (the audit writer borrows this one's).</summary>
-    internal Func<AppDbContext>? CreateBare { get; init; }
+    /// <summary>
+    /// Records <paramref name="record"/> with this context's next save, in its transaction: an event
+    /// that comes with a change (an account disabled, a password reset) is never written without it.
+    /// </summary>
+    /// <param name="who">Someone other than the context's caller: a person resetting a forgotten password is not signed in.</param>
+    internal void StageAudit(AuditRecord record, AuditActor? who = null) => Audit.Staged.Add((record, who));
 
     // Under a retrying strategy (PostgreSQL) a save runs inside it and keeps its changes un-accepted until
-    // the strategy is done: a failed attempt (say, the commit of the audit transaction) then leaves the
+    // the strategy is done: a failed attempt (say, the commit that appends the audit rows) then leaves the
     // tracker as it was, and the next attempt saves the same changes again. Inside a caller's transaction
     // or strategy (Transactions.InTransactionAsync) the caller's strategy re-runs the whole unit instead.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -81,6 +88,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
     public DbSet<CeRecord> CeRecords => Set<CeRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<Administration.RuntimeSetting> RuntimeSettings => Set<Administration.RuntimeSetting>();
     public DbSet<Teacher> Teachers => Set<Teacher>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<Exports.ExportFile> ExportFiles => Set<Exports.ExportFile>();

@@ -26,6 +26,9 @@ public sealed class DatabaseInitializer(AppDbContextOptions options, DatabaseOpt
         {
             logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Names}", pending.Count, options.Provider, string.Join(", ", pending));
             await db.Database.MigrateAsync(ct);
+            // Rows from before the audit chain copied identifiers in plain text (a no-op once done).
+            var masked = await Audit.AuditLegacyRows.MaskAsync(db, ct);
+            if (masked > 0) logger.LogInformation("Masked personal identifiers in {Count} audit row(s) written before the audit chain", masked);
         }
         foreach (var data in startupData) await data.SeedIfEmptyAsync(db, ct);
     }

@@ -34,13 +34,14 @@ public sealed class DatabaseOptions
 /// Builds provider options once and hands out a fresh context per operation, stamped with the
 /// caller for the audit trail. Scoped per circuit, so the audit user follows the signed-in operator.
 /// </summary>
-public sealed class AppDbContextFactory(AppDbContextOptions options, ICurrentUser currentUser, TimeProvider clock) : IDbContextFactory<AppDbContext>
+public sealed class AppDbContextFactory(AppDbContextOptions options, ICurrentUser currentUser, TimeProvider clock, Accounts.ClientContext client) : IDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext()
     {
         var db = options.Create();
         db.AuditUser = currentUser;
         db.AuditClock = clock;
+        db.AuditClient = client;
         return db;
     }
 }
@@ -51,9 +52,11 @@ public sealed class AppDbContextOptions
     private readonly Func<AppDbContext> _create;
 
     /// <param name="metrics">Command durations and spans (<see cref="CommandTelemetryInterceptor"/>); tools and some tests go without.</param>
+    /// <param name="clock">The services' clock: every context dates its audit rows by it, also those made without the factory (start-up data, jobs).</param>
     /// <param name="loggers">The app's logging, for slow queries (<see cref="SlowQueryInterceptor"/>); tools and some tests go without.</param>
-    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null, ILoggerFactory? loggers = null)
+    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null, TimeProvider? clock = null, ILoggerFactory? loggers = null)
     {
+        _clock = clock ?? TimeProvider.System;
         Provider = database.Provider;
         var identity = Identity.Value;
         IInterceptor[] telemetry =
@@ -72,14 +75,7 @@ public sealed class AppDbContextOptions
                 .UseApplicationServiceProvider(identity)
                 .AddInterceptors([TextGuardInterceptor.Instance, Statistics.StatisticsSummaryInterceptor.Instance, AuditInterceptor.Instance, .. telemetry])
                 .Options;
-            // The audit rows' writer: the same model, no interceptors, handed the saving context's connection. It
-            // runs inside the saving context's strategy; with a strategy of the same kind it leaves a failure to
-            // that one to retry (Npgsql's default strategy would wrap it into a non-transient exception).
-            var bare = new DbContextOptionsBuilder<PostgresAppDbContext>()
-                .UseNpgsql(o => o.ExecutionStrategy(d => new PostgresRetryingStrategy(d, database.MaxRetryCount, retryDelay)))
-                .UseApplicationServiceProvider(identity)
-                .Options;
-            _create = () => new PostgresAppDbContext(opts) { CreateBare = () => new PostgresAppDbContext(bare) };
+            _create = () => new PostgresAppDbContext(opts);
         }
         else
         {
@@ -88,14 +84,20 @@ public sealed class AppDbContextOptions
                 .UseApplicationServiceProvider(identity)
                 .AddInterceptors([TextGuardInterceptor.Instance, Statistics.StatisticsSummaryInterceptor.Instance, AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance, .. telemetry])
                 .Options;
-            var bare = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite().UseApplicationServiceProvider(identity).Options;
-            _create = () => new SqliteAppDbContext(opts) { CreateBare = () => new SqliteAppDbContext(bare) };
+            _create = () => new SqliteAppDbContext(opts);
         }
     }
 
     public DatabaseProvider Provider { get; }
 
-    public AppDbContext Create() => _create();
+    private readonly TimeProvider _clock;
+
+    public AppDbContext Create()
+    {
+        var db = _create();
+        db.AuditClock = _clock;
+        return db;
+    }
 
     /// <summary>
     /// Identity reads its schema version from the application service provider; contexts built

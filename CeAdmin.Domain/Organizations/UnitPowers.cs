@@ -41,7 +41,14 @@ public static class UnitPowers
     {
         if (actor is null) return Power.None;
         if (actor.IsUnitLogin) return Power.ManageOperators;
-        if (actor.IsPersonal) return actor.IsSystemAdministrator ? Power.None : Power.PersonalAccount;
+        // The system roles hold no unit power (their pages have their own policies, docs/powers.md).
+        if (actor.IsSystemAdministrator || actor.IsSecurityAuditor) return Power.None;
+        if (actor.IsPersonal)
+        {
+            // A system account signed in before choosing its role is not a person who may bind units.
+            var system = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.SystemRole).FirstOrDefaultAsync(ct);
+            return system is null ? Power.PersonalAccount : Power.None;
+        }
 
         // The kind in the cookie was read from the unit at sign-in; a unit's kind never changes.
         switch (actor.UnitKind)

@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
@@ -12,7 +13,7 @@ namespace CeAdmin.Domain.Plans;
 /// Teachers come from the owner's registry and must be enabled when chosen; one disabled later stays
 /// on the classes that already have him.
 /// </summary>
-public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, AuditLog audit)
 {
     private readonly ClassFormValidator _validator = new();
 
@@ -33,6 +34,10 @@ public sealed class ClassService(IDbContextFactory<AppDbContext> dbFactory, ICur
             .Select(i => isOwner ? i : i with { IdNumber = IdNumber.Mask(i.IdNumber) }).ToList();
         var form = ClassForm.From(c);
         var idNumber = isOwner ? c.HeadTeacherIdNumber : IdNumber.Mask(c.HeadTeacherIdNumber);
+        // The owner sees its teachers' full 公民身份号码: 查看个人信息.
+        if (isOwner)
+            await audit.RecordAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"TrainingClass#{c.Id}", new { c.Name, c.HeadTeacherName, Instructors = instructors.Count },
+                nameof(TrainingClass), c.Id.ToString()), ct);
         return new ClassDetail(c.Id, plan.Id, plan.Name, plan.OwnerName, form, c.HeadTeacherName, c.HeadTeacherPhone, idNumber, c.HeadTeacherEmail,
             c.HeadTeacherTitle, instructors, reviewCase.IsEditable && isOwner);
     }

@@ -4,6 +4,7 @@ using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Exports;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.ReferenceData;
+using CeAdmin.Domain.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Domain.Records;
@@ -106,7 +107,7 @@ public sealed record RecordCriteria(
 /// <summary>
 /// The one query behind the 1.7.1 grid, its count and its export. The grid lists newest first, or by one of
 /// <see cref="SortKeys"/> with the id breaking ties, and every order pages by seeking (keyset): a page reads
-/// only its own rows from an index in that order, however deep the page (docs/decisions/0006, 0017).
+/// only its own rows from an index in that order, however deep the page (docs/decisions/0006, 0018).
 /// </summary>
 /// <remarks>
 /// One predicate (<see cref="Matches"/>) states every condition, once. Each order has its index, led by the
@@ -169,6 +170,22 @@ public static class CeRecordQuery
 
     /// <summary>Newest first: the id order, which the year and authority indexes also keep.</summary>
     private static readonly Sort Newest = new Sort<long, long?>(r => r.Id, null, new(true, false, true));
+
+    /// <summary>
+    /// 共 N 条: from the statistics summary when the criteria are only series, region and year (a scope, or a scope
+    /// narrowed by those filters: a few hundred summary rows instead of up to a million records), else from the records.
+    /// </summary>
+    public static async Task<int> CountAsync(AppDbContext db, RecordCriteria c, CancellationToken ct)
+    {
+        if (c.MatchesNothing) return 0;
+        if (!c.CountableFromSummary) return await db.CeRecords.AsNoTracking().Matching(c).CountAsync(ct);
+        var cells = db.Set<StatCell>().AsNoTracking();
+        if (c.SeriesId is { } series) cells = cells.Where(x => x.SeriesId == series);
+        if (c.Year is { } year) cells = cells.Where(x => x.Year == year);
+        if (c.RegionPrefix is { } from && c.RegionEnd is { } to)
+            cells = cells.Where(x => string.Compare(x.RegionCode, from) >= 0 && string.Compare(x.RegionCode, to) < 0);
+        return await cells.SumAsync(x => x.Records, ct);
+    }
 
     /// <summary>The sort keys the grid offers; anything else lists newest first.</summary>
     public static IReadOnlyCollection<string> SortKeys => Sorts.Keys;

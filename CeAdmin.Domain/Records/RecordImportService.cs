@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
@@ -33,7 +34,8 @@ public sealed record ImportProblem(int Row, string Column, string Reason, string
 /// with a warning; the operator, having read it, imports them with <see cref="ImportOverlapping"/> and
 /// the held rows' numbers in <see cref="OnlyRows"/> (the other rows of the file were settled the first time).
 /// </summary>
-public sealed record RecordImportOptions(bool ImportOverlapping = false, IReadOnlySet<int>? OnlyRows = null);
+/// <param name="FileName">The uploaded file's name, for the audit trail.</param>
+public sealed record RecordImportOptions(bool ImportOverlapping = false, IReadOnlySet<int>? OnlyRows = null, string? FileName = null);
 
 /// <summary>The outcome of an import: every data row is imported, rejected (a Reason) or held back (a Warning).</summary>
 public sealed record RecordImportResult(int RowsRead, int Imported, IReadOnlyList<ImportProblem> Problems)
@@ -57,7 +59,7 @@ public sealed record RecordImportResult(int RowsRead, int Imported, IReadOnlyLis
 /// duplicate in the file or in the database), holds back rows that overlap another record of the same
 /// person, and imports all other valid rows in one transaction.
 /// </summary>
-public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, Operations.AppMetrics metrics)
+public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, AuditLog audit, TimeProvider clock, Operations.AppMetrics metrics)
 {
     public const int MaxRows = 20_000;
     public const long MaxFileBytes = 10 * 1024 * 1024;
@@ -67,7 +69,11 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
 
     public Task<RecordImportResult> ImportAsync(Stream xlsx, CancellationToken ct = default) => ImportAsync(xlsx, new RecordImportOptions(), ct);
 
-    public async Task<RecordImportResult> ImportAsync(Stream xlsx, RecordImportOptions options, CancellationToken ct = default)
+    /// <summary>Imports the file; the import (file name, rows read, imported, rejected, held) is audited with the records, a refused file too.</summary>
+    public Task<RecordImportResult> ImportAsync(Stream xlsx, RecordImportOptions options, CancellationToken ct = default) =>
+        audit.RefusalsOfAsync(new AuditRecord(AuditEvent.Imported, options.FileName ?? "", new { Sheet = "继续教育记录", File = options.FileName }), () => ImportCoreAsync(xlsx, options, ct), ct);
+
+    private async Task<RecordImportResult> ImportCoreAsync(Stream xlsx, RecordImportOptions options, CancellationToken ct)
     {
         try
         {
@@ -99,6 +105,12 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
         var valid = lines.Where(l => l.Problems.Count == 0 && !held.ContainsKey(l.Row)).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var line in valid) db.CeRecords.Add(line.ToRecord(seriesId, context.Supervisors.For(line.RegionCode, seriesId), now));
+        var rejected = lines.Count(l => l.Problems.Count > 0);
+        db.StageAudit(new AuditRecord(AuditEvent.Imported, options.FileName ?? "", new
+        {
+            Sheet = "继续教育记录", File = options.FileName, RowsRead = lines.Count, Imported = valid.Count, Rejected = rejected, Held = held.Count,
+            options.ImportOverlapping,
+        }));
 
         // One SaveChanges is one transaction (with its audit rows): all valid rows or none.
         try

@@ -1,3 +1,4 @@
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
@@ -41,7 +42,8 @@ public sealed class TeacherService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    IEnumerable<ITeacherUsage> usages)
+    IEnumerable<ITeacherUsage> usages,
+    AuditLog audit)
 {
     private static readonly UnitKind[] Owners = [UnitKind.Authority, UnitKind.Institution, UnitKind.Employer];
     private readonly TeacherFormValidator _validator = new();
@@ -62,13 +64,16 @@ public sealed class TeacherService(
         return new Page<TeacherRow>(items, total);
     }
 
-    /// <summary>The one place that shows the full ID number: the edit form of one's own teacher.</summary>
-    public async Task<TeacherForm> GetForEditAsync(int id, CancellationToken ct = default)
-    {
-        await using var db = dbFactory.CreateDbContext();
-        var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
-        return TeacherForm.From(await FindOwnAsync(db, scope, id, tracking: false, ct));
-    }
+    /// <summary>The one place that shows the full ID number: the edit form of one's own teacher. Its opening is audited (查看个人信息), a refusal too.</summary>
+    public Task<TeacherForm> GetForEditAsync(int id, CancellationToken ct = default) =>
+        audit.RefusalsOfAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"Teacher#{id}", Entity: nameof(Teacher), EntityKey: id.ToString()), async () =>
+        {
+            await using var db = dbFactory.CreateDbContext();
+            var scope = await currentUser.RequireScopeAsync(db, ct, Owners);
+            var teacher = await FindOwnAsync(db, scope, id, tracking: false, ct);
+            await audit.RecordAsync(new AuditRecord(AuditEvent.PersonalDataViewed, $"Teacher#{id}", new { teacher.Name }, nameof(Teacher), id.ToString()), ct);
+            return TeacherForm.From(teacher);
+        }, ct);
 
     /// <summary>A new teacher is enabled at once: he is entered to be chosen for classes.</summary>
     public async Task<int> CreateAsync(TeacherForm form, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using CeAdmin.App.Features.Administration;
 using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Administration;
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Demo;
 using CeAdmin.Domain.Organizations;
@@ -44,8 +45,11 @@ public sealed class SystemAdministrationTests : IntegrationTest
             var hrss = await db.UnitAccounts.Include(u => u.Operators).SingleAsync(u => u.Id == unitId);
             Assert.Equal((UnitKind.Hrss, "广东省人力资源和社会保障厅", "440000", person.UserId), (hrss.Kind, hrss.Name, hrss.RegionCode, hrss.OwnerUserId));
             Assert.True(await db.Users.AnyAsync(u => u.Id == hrss.LoginUserId && u.UserName == "gdhrss_unit" && u.Kind == AccountKind.Unit && u.UnitAccountId == unitId));
-            var audit = await db.AuditEntries.Where(a => a.Entity == "UnitAccount" && a.EntityKey == unitId.ToString()).Select(a => a.UserName).SingleAsync();
-            Assert.Equal("测试管理员", audit);
+            var audit = await db.AuditEntries.Where(a => a.Entity == "UnitAccount" && a.EntityKey == unitId.ToString())
+                .Select(a => new { a.UserName, a.Event, a.Role }).ToListAsync();
+            // The change itself and the administrator's event, both in the administrator's name.
+            Assert.Equal([AuditEvent.DataWrite, AuditEvent.UnitCreated], audit.Select(a => a.Event).Order());
+            Assert.All(audit, a => Assert.Equal(("测试管理员", "系统管理员"), (a.UserName, a.Role)));
         }
 
         // The person named enters the department's role at once, with its powers.

@@ -1,8 +1,10 @@
 using Bunit;
 using CeAdmin.App.Features.Exports;
 using CeAdmin.App.Shared;
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Organizations;
+using CeAdmin.Tests.Audit;
 using CeAdmin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,7 @@ namespace CeAdmin.Tests.Exports;
 public sealed class ExportButtonTests : MudTestContext
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ceadmin-export-test-" + Guid.NewGuid().ToString("N"));
+    private readonly RecordingAuditLog _audit = new();
     private readonly TestLifetime _lifetime = new();
     private ExportOptions _options = null!;
     private TestApp _app = null!;
@@ -30,13 +33,15 @@ public sealed class ExportButtonTests : MudTestContext
         _options = new ExportOptions { Directory = _dir };
         _store = ExportTestStores.Instance(_app, _options, _lifetime);
         Services.AddSingleton(_store);
+        Services.AddSingleton<IAuditLog>(_audit);
         Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(new Actor("user-1", "gz_edu", 3, "广州市教育局", UnitKind.Authority)));
         Render<MudPopoverProvider>();
         _snackbars = Render<MudSnackbarProvider>();
     }
 
     private IRenderedComponent<ExportButton> RenderButton(Func<Stream, IProgress<int>, CancellationToken, Task> export, int? total = 5_000) =>
-        Render<ExportButton>(p => p.Add(b => b.Title, "继续教育记录").Add(b => b.Total, total).Add(b => b.Export, export));
+        Render<ExportButton>(p => p.Add(b => b.Title, "继续教育记录").Add(b => b.Total, total).Add(b => b.Export, export)
+            .Add(b => b.Filter, new { PersonName = "张三", IdNumber = "440106199001011234" }));
 
     private string[] Files() => Directory.Exists(_dir) ? Directory.GetFiles(_dir) : [];
 
@@ -82,6 +87,8 @@ public sealed class ExportButtonTests : MudTestContext
         Assert.Empty(Files());
         Assert.Equal(0, await StoredFilesAsync());
         Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "ceadmin.download");
+        // Nothing was exported: nothing to audit.
+        Assert.Empty(_audit.Records);
     }
 
     [Fact]
@@ -106,6 +113,23 @@ public sealed class ExportButtonTests : MudTestContext
         Assert.Equal("xlsx"u8.ToArray(), downloaded.ToArray());
         Assert.Null(await _store.TakeAsync(token, "user-1"));
         Assert.Equal(0, await StoredFilesAsync());
+
+        // 导出 is audited: the grid, its filter and the rows written.
+        var record = Assert.Single(_audit.Records);
+        Assert.Equal((AuditEvent.Exported, "继续教育记录", null), (record.Event, record.Target, record.RefusedBecause));
+        var details = AuditMasking.Serialize(record.Details);
+        Assert.Contains("\"Rows\":3", details);
+        Assert.Contains("张三", details);
+        Assert.DoesNotContain("440106199001011234", details);
+    }
+
+    [Fact]
+    public void A_refused_export_is_audited_with_its_reason()
+    {
+        var cut = RenderButton((_, _, _) => throw new ScopeException("无权导出"), total: 3);
+        cut.Find("button.export-button").Click();
+        cut.WaitForAssertion(() => Assert.Single(_audit.Records));
+        Assert.Equal((AuditEvent.Exported, "无权导出"), (_audit.Records[0].Event, _audit.Records[0].RefusedBecause));
     }
 
     [Fact]

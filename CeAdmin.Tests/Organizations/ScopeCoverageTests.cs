@@ -3,6 +3,7 @@ using CeAdmin.Domain.Accounts;
 using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
+using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Institutions;
@@ -183,6 +184,24 @@ public sealed class ScopeCoverageTests(ScopeWorld world) : IClassFixture<ScopeWo
         ["SystemAdministrationService.CreateHrssDepartmentAsync"] = Refused(w => EachRefusedAsync(w.OutsideAuthorities, a => w.App.As<SystemAdministrationService>(a).CreateHrssDepartmentAsync(new HrssDepartmentForm()))),
         ["SystemAdministrationService.DisableAccountAsync"] = Refused(w => EachRefusedAsync(w.OutsideAuthorities, a => w.App.As<SystemAdministrationService>(a).DisableAccountAsync("someone"))),
         ["SystemAdministrationService.EnableAccountAsync"] = Refused(w => EachRefusedAsync(w.OutsideAuthorities, a => w.App.As<SystemAdministrationService>(a).EnableAccountAsync("someone"))),
+        // 系统管理 and 安全审计 (docs/decisions/0016): not region-scoped; every unit, person and unit login is refused.
+        ["SystemAdministrationService.SearchAccountsAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<SystemAdministrationService>(a).SearchAccountsAsync(new AccountFilter(), All))),
+        ["SystemAdministrationService.UnlockAccountAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<SystemAdministrationService>(a).UnlockAccountAsync("someone"))),
+        ["SystemAdministrationService.ForcePasswordResetAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<SystemAdministrationService>(a).ForcePasswordResetAsync("someone"))),
+        ["SystemAdministrationService.CreateSystemAccountAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<SystemAdministrationService>(a).CreateSystemAccountAsync(new SystemAccountForm()))),
+        ["UnitAdministrationService.SearchAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<UnitAdministrationService>(a).SearchAsync(new UnitFilter(), All))),
+        ["UnitAdministrationService.CorrectKindAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<UnitAdministrationService>(a).CorrectKindAsync(a.UnitId, UnitKind.Employer))),
+        ["UnitAdministrationService.DisableAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<UnitAdministrationService>(a).DisableAsync(a.UnitId))),
+        ["UnitAdministrationService.EnableAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<UnitAdministrationService>(a).EnableAsync(a.UnitId))),
+        ["RuntimeSettingsService.ListAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<RuntimeSettingsService>(a).ListAsync())),
+        ["RuntimeSettingsService.ChangeAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<RuntimeSettingsService>(a).ChangeAsync(RuntimeSettings.AuditRetentionDays, 365))),
+        ["RuntimeSettingsService.RefreshAsync"] = NotScoped("reads the stored run-time settings into this instance's own copy; returns nothing to the caller"),
+        ["AuditService.QueryAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<AuditService>(a).QueryAsync(new AuditFilter(), new AuditPageRequest(new PageSeek.First())))),
+        ["AuditService.ExportAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<AuditService>(a).ExportAsync(new AuditFilter(), Stream.Null, null))),
+        ["AuditService.VerifyAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<AuditService>(a).VerifyAsync())),
+        ["AuditService.LatestVerificationAsync"] = Refused(w => EachRefusedAsync(NotSystem(w), a => w.App.As<AuditService>(a).LatestVerificationAsync())),
+        ["AuditLog.RecordAsync"] = NotScoped("appends an event in the caller's own name; reads nothing"),
+        ["AuditLog.RefusalsOfAsync"] = NotScoped("runs the caller's own service call and appends its refusal in the caller's name; reads nothing"),
 
         // 行业主管: the caller's own application and profile; other authorities by id.
         ["AuthorityApplicationService.GetMineAsync"] = OwnUnit("the caller's own application", async w => Hidden(await w.App.As<AuthorityApplicationService>(w.OtherCity).GetMineAsync())),
@@ -237,6 +256,9 @@ public sealed class ScopeCoverageTests(ScopeWorld world) : IClassFixture<ScopeWo
     public Task Each_method_refuses_or_filters_for_an_out_of_scope_caller(string method) => Rules[method].Probe!(world);
 
     private static async Task RefusedAsync(Func<Task> call) => await Assert.ThrowsAsync<ScopeException>(call);
+
+    /// <summary>Every caller of the world that holds no system role: units of each kind, a person, a unit login.</summary>
+    private static IEnumerable<Actor> NotSystem(ScopeWorld w) => [.. w.OutsideAuthorities, w.Institution, w.OtherInstitution, w.OtherEmployer, w.OtherPerson, w.OtherUnitLogin];
 
     /// <summary>Each caller is refused.</summary>
     private static async Task EachRefusedAsync(IEnumerable<Actor> callers, Func<Actor, Task> call)

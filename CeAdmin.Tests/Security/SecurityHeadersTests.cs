@@ -120,3 +120,25 @@ public sealed class SecurityHeadersTests(ProductionFixture production) : IClassF
         for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
     }
 }
+
+/// <summary>ForwardedHeaders:KnownProxies: forwarded headers count only from the listed proxies.</summary>
+[Trait("Category", "Web")]
+[Collection("Browser")]
+public sealed class KnownProxyTests
+{
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1, 127.0.0.0/8", true)]
+    [InlineData("10.20.30.40, 192.168.0.0/16", false)]
+    public async Task Forwarded_https_is_believed_only_from_a_listed_proxy(string knownProxies, bool believed)
+    {
+        await using var server = new AppServer(new() { ["FORWARDEDHEADERS_ENABLED"] = "true", ["ForwardedHeaders:KnownProxies"] = knownProxies, ["Demo:Enabled"] = "false" });
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(server.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Host = "ce.example.gd.gov.cn";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var response = await client.SendAsync(request);
+        // HSTS is sent only on a request the app takes for https.
+        Assert.Equal(believed, response.Headers.Contains("Strict-Transport-Security"));
+    }
+}

@@ -1,5 +1,6 @@
 using CeAdmin.App.Features.Security;
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,8 +13,16 @@ public static class AccountEndpoints
         // 退出: a POST with the antiforgery token (a form field binds, so the antiforgery middleware
         // checks it), so another site cannot sign a user out. It ends the session on the server too:
         // the same cookie, copied before, is refused afterwards.
-        app.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signIn, SessionService sessions, [FromForm] string? reason) =>
+        app.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signIn, SessionService sessions, AuditLog audit, [FromForm] string? reason) =>
         {
+            if (CeClaims.ToActor(context.User) is { } actor)
+            {
+                // The idle timer (js/session.js) posts the same form: that is the session running out, not the user leaving.
+                var record = reason is "idle"
+                    ? new AuditRecord(AuditEvent.SessionExpired, actor.UserName, new { Reason = "无操作超时" }, nameof(AppUser), actor.UserId)
+                    : new AuditRecord(AuditEvent.SignOut, actor.UserName, null, nameof(AppUser), actor.UserId);
+                await audit.RecordAsync(record);
+            }
             await sessions.EndAsync(SessionCookie.TokenOf(context.User), SessionEndReason.SignedOut);
             await signIn.SignOutAsync();
             return Results.Redirect("/account/login" + (reason is "idle" ? "?reason=idle" : "?reason=signedout"));

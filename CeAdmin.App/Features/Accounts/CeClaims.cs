@@ -16,6 +16,10 @@ public static class CeClaims
     public const string PersonalRole = "Personal";
     /// <summary>Role of a unit account's own login (manages its operators).</summary>
     public const string UnitAdminRole = "UnitAdmin";
+    /// <summary>系统管理员, chosen after 个人登录 by an account that holds it.</summary>
+    public const string SystemAdministratorRole = "SystemAdministrator";
+    /// <summary>安全审计员, chosen after 个人登录 by an account that holds it.</summary>
+    public const string SecurityAuditorRole = "SecurityAuditor";
 
     /// <summary>Kept when Identity refreshes the cookie's principal.</summary>
     public static readonly string[] Custom = [UnitId, UnitName, UnitKind, SessionId];
@@ -26,6 +30,8 @@ public static class CeClaims
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var name = user.Identity.Name;
         if (id is null || name is null) return null;
+        if (user.IsInRole(SystemAdministratorRole)) return new Actor(id, name, 0, "", IsSystemAdministrator: true);
+        if (user.IsInRole(SecurityAuditorRole)) return new Actor(id, name, 0, "", IsSecurityAuditor: true);
         if (!int.TryParse(user.FindFirstValue(UnitId), out var unitId))
             return new Actor(id, name, 0, "");
         if (user.IsInRole(UnitAdminRole))

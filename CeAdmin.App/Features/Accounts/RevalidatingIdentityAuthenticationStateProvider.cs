@@ -17,7 +17,8 @@ public sealed class RevalidatingIdentityAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
     IOptions<IdentityOptions> options,
-    SecurityOptions security) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    SecurityOptions security,
+    ClientContext client) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RevalidatingIdentityAuthenticationStateProvider>();
 
@@ -48,14 +49,22 @@ public sealed class RevalidatingIdentityAuthenticationStateProvider(
         var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         if (stamp != await users.GetSecurityStampAsync(user)) return false;
         // 退出 in another tab, a password change elsewhere, the absolute lifetime: the session row says.
-        if (!await scope.ServiceProvider.GetRequiredService<SessionService>().IsActiveAsync(Security.SessionCookie.TokenOf(principal), user.Id, cancellationToken))
+        var token = Security.SessionCookie.TokenOf(principal);
+        if (!await scope.ServiceProvider.GetRequiredService<SessionService>().IsActiveAsync(token, user.Id, cancellationToken))
+        {
+            await Security.SessionCookie.AuditExpiryAsync(scope.ServiceProvider, principal, token, client.Address);
             return false;
+        }
 
         var actor = CeClaims.ToActor(principal);
+        // A system role holds while the account still has it (the command line may take it away).
+        if (actor is { IsSystemAdministrator: true }) return user.SystemRole == SystemRole.Administrator;
+        if (actor is { IsSecurityAuditor: true }) return user.SystemRole == SystemRole.Auditor;
         if (actor is { IsPersonal: false, IsUnitLogin: false })
         {
             var roles = await scope.ServiceProvider.GetRequiredService<SignInDirectory>().RolesForAsync(user.Id, cancellationToken);
-            return roles.Any(r => r.UnitId == actor.UnitId);
+            // The unit still grants the role, is not disabled, and is still of the kind the cookie names.
+            return roles.Any(r => r.UnitId == actor.UnitId && r.Kind == actor.UnitKind);
         }
         return true;
     }

@@ -27,7 +27,7 @@ public static class AttachmentEndpoints
         AttachmentFile file;
         try
         {
-            file = await service.DownloadAsync(id, ct);
+            file = await service.DownloadAsync(id, preview, ct);
         }
         catch (ScopeException ex)
         {

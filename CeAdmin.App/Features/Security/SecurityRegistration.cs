@@ -1,5 +1,7 @@
 using CeAdmin.Domain.Accounts;
+using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 
 namespace CeAdmin.App.Features.Security;
@@ -22,7 +24,28 @@ public static class SecurityRegistration
 
         services.Configure<AuthorizationOptions>(PowerPolicies.Add);
         services.AddScoped<IAuthorizationHandler, PowerHandler>();
+        services.Configure<AuthorizationOptions>(SystemRolePolicies.Add);
+        services.AddScoped<IAuthorizationHandler, SystemRoleHandler>();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.PostConfigure<ForwardedHeadersOptions>(o => TrustOnly(o, builder.Configuration["ForwardedHeaders:KnownProxies"]));
+    }
+
+    /// <summary>
+    /// ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts X-Forwarded-* from any sender. With
+    /// ForwardedHeaders:KnownProxies (addresses or CIDR networks, comma-separated) only those proxies are
+    /// believed, so a client that reaches an instance directly cannot choose its audited address or scheme.
+    /// </summary>
+    internal static void TrustOnly(ForwardedHeadersOptions options, string? knownProxies)
+    {
+        var entries = (knownProxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0) return;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var entry in entries)
+        {
+            if (entry.Contains('/')) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+            else options.KnownProxies.Add(IPAddress.Parse(entry));
+        }
     }
 
     /// <summary>First in the pipeline, so that every response (static files, errors, redirects) carries the headers.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CeAdmin.App.Features.Accounts;
 using CeAdmin.Domain.Accounts;
+using CeAdmin.Domain.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -59,6 +60,7 @@ public static class SessionCookie
             var token = context.Principal is { } p ? TokenOf(p) : null;
             if (!await sessions.IsActiveAsync(token, context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), context.HttpContext.RequestAborted))
             {
+                await AuditExpiryAsync(context.HttpContext.RequestServices, context.Principal, token, Throttling.AddressOf(context.HttpContext));
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(context.Scheme.Name);
                 return;
@@ -67,6 +69,19 @@ public static class SessionCookie
             // A changed security stamp ends every session of the account, the database row included.
             if (context.Principal is null) await sessions.EndAsync(token, SessionEndReason.StampChanged);
         };
+    }
+
+    /// <summary>
+    /// A session that ran out its absolute lifetime is ended (and audited) by the first request or circuit
+    /// check that finds it so; a session ended otherwise (退出, disabled) was audited when it ended.
+    /// </summary>
+    public static async Task AuditExpiryAsync(IServiceProvider services, ClaimsPrincipal? principal, string? token, string? clientAddress)
+    {
+        if (principal is null || !await services.GetRequiredService<SessionService>().ExpireIfDueAsync(token)) return;
+        var actor = CeClaims.ToActor(principal);
+        await services.GetRequiredService<AuditLog>().RecordAsync(
+            new AuditRecord(AuditEvent.SessionExpired, actor?.UserName ?? "", new { Reason = "超过登录会话最长时长" }, nameof(AppUser), actor?.UserId ?? ""),
+            AuditActor.Of(actor, clientAddress));
     }
 
     private static async Task StartOrContinueAsync(CookieSigningInContext context, TimeSpan lifetime)

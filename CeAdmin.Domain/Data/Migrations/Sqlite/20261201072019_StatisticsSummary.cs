@@ -121,6 +121,7 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                 table: "StatCells",
                 columns: new[] { "SeriesId", "RegionCode", "Year" });
 
+            // Hand-written data step (keep when regenerating): fill the new summary from the existing data.
             StatisticsSummaryFill.Apply(migrationBuilder);
         }
 
