@@ -32,12 +32,15 @@ public static class RecordsBench
 
     private static readonly string Columns = "\"Id\", \"PersonName\", \"IdNumber\", \"CourseName\", \"SeriesId\", \"Year\", \"RegionCode\", \"AuthorityName\", \"InstitutionName\", \"Hours\", \"Result\"";
 
-    public static async Task RunAsync(string path, TextWriter output, bool queriesOnly = false)
+    public static async Task RunAsync(string path, TextWriter output, bool queriesOnly = false, bool targetsOnly = false)
     {
         PrintMachine(output);
+        output.WriteLine($"load: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")} (1, 5, 15 min; the machine is shared)");
         await RecordsData.EnsureAsync(path, output);
-        await QueriesAsync(path, output);
-        if (!queriesOnly) Exports(path, output);
+        if (!targetsOnly) await QueriesAsync(path, output);
+        await ServiceBench.RunAsync(path, output);
+        if (!queriesOnly && !targetsOnly) Exports(path, output);
+        output.WriteLine($"load at the end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
     }
 
     // ---------------------------------------------------------------- queries
@@ -222,7 +225,7 @@ public static class RecordsBench
         return (P(times, 50), P(times, 95));
     }
 
-    private static ServiceProvider Services(string path, Actor actor)
+    internal static ServiceProvider Services(string path, Actor actor)
     {
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
@@ -242,9 +245,10 @@ public static class RecordsBench
         output.WriteLine($"export: the HRSS department's records of {ExportYear} (the whole filtered result), {CeRecordRow.ExportColumns.Count} columns, " +
             $"{ExportRepetitions} runs per writer, each in a fresh process; every writer reads the same rows from the database");
         var results = new List<ExportBench.RunResult>();
-        foreach (var writer in ExportWriters)
+        // Interleaved (app, closedxml, bare, app, …), so a busy minute on the shared machine hits every writer alike.
+        for (var rep = 1; rep <= ExportRepetitions; rep++)
         {
-            for (var rep = 1; rep <= ExportRepetitions; rep++)
+            foreach (var writer in ExportWriters)
             {
                 var r = ExportBench.RunChild(["records-export-one", writer, path]);
                 results.Add(r);
