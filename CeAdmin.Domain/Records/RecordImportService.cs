@@ -148,7 +148,6 @@ public sealed class RecordImportService(IDbContextFactory<AppDbContext> dbFactor
                 }
                 if (onlyRows is not null && !onlyRows.Contains(row)) continue;
                 if (cells.Values.All(v => v is null || v is string { Length: 0 } || (v is string s && string.IsNullOrWhiteSpace(s)))) continue;
-                if (lines.Count == MaxRows) throw new DomainException($"一次最多导入{MaxRows:N0}行，请分成多个文件导入");
                 lines.Add(ImportLine.Parse(row, cells));
             }
         }
