@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CeAdmin.App.Features.Accounts;
 using CeAdmin.App.Features.Administration;
 using CeAdmin.App.Features.Exports;
+using CeAdmin.App.Features.Inbox;
 using CeAdmin.App.Features.Operations;
 using CeAdmin.App.Features.Security;
 using CeAdmin.App.Shared;
@@ -69,6 +70,8 @@ public static class ServiceRegistration
         services.AddHostedService<ExportSweeper>();
 
         builder.AddCeAdminOperations();
+        // The 首页's live 待办 cards and the unread badge (Features/Inbox).
+        builder.AddCeAdminInbox();
     }
 
     private static void AddIdentity(IServiceCollection services, IConfiguration config)

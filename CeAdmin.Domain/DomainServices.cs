@@ -3,6 +3,7 @@ using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Inbox;
 using CeAdmin.Domain.Teachers;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Records;
@@ -55,6 +56,7 @@ public static class DomainServices
 
         // The review workflow and the attachments; each feature plugs its subjects and owners in.
         services.AddScoped<ReviewService>();
+        services.AddInboxAndMessages();
         services.AddScoped<AttachmentService>();
         services.AddSingleton<IReviewSubjectHandler, AuthorityReviewHandler>();
         services.AddSingleton<IAttachmentOwner, AuthorityAttachmentOwner>();

@@ -53,11 +53,13 @@ public static class Menu
         [
             new("下级行业主管部门（行业组织）信息审核", "authority-reviews", s => s.IsAuthority && s.AuthorityLevel != AffiliationLevel.County),
             new("施教机构专业培训资格审核", "qualification-reviews", s => s.IsAuthority),
+            new("常用审核意见", "review-opinions", s => s.IsAuthority),
         ]),
         new("人社业务审核", MudBlazor.Icons.Material.Outlined.FactCheck,
         [
             new("省级行业主管角色申请审核", "authority-reviews", s => s.Kind == UnitKind.Hrss),
             new("学时规定", "hours-rules", s => s.Kind == UnitKind.Hrss),
+            new("常用审核意见", "review-opinions", s => s.Kind == UnitKind.Hrss),
         ]),
         new("师资管理", MudBlazor.Icons.Material.Outlined.Groups,
         [

@@ -20,7 +20,8 @@ public sealed class PersonalAccountService(
     IRealNameVerifier verifier,
     RequestThrottle throttle,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    Inbox.InboxNotifier inbox)
 {
     private readonly PersonalRegistrationValidator _registrationValidator = new();
     private readonly RealNameFormValidator _realNameValidator = new();
@@ -99,6 +100,8 @@ public sealed class PersonalAccountService(
             op.AcceptedAt = clock.GetUtcNow().UtcDateTime;
             db.StageAudit(new AuditRecord(AuditEvent.OperatorBound, op.UnitAccount!.Name, new { Operator = actor.UserName }, nameof(UnitOperator), op.Id.ToString()));
             await db.SaveChangesAsync(ct);
+            // The unit's own login now has an operator to authorise; the person's 待办 has one invitation less.
+            inbox.Publish(new Inbox.InboxChange([op.UnitAccountId], [actor.UserId]));
         }, ct);
 
     private async Task<Actor> RequirePersonalAsync()

@@ -19,7 +19,8 @@ public sealed class UnitAccountService(
     SmsChallengeService sms,
     RequestThrottle throttle,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    Inbox.InboxNotifier inbox)
 {
     private readonly UnitOwnerFormValidator _ownerValidator = new();
     private readonly UnitRegistrationValidator _unitValidator = new();
@@ -136,7 +137,11 @@ public sealed class UnitAccountService(
             };
             db.UnitOperators.Add(op);
             db.StageAudit(new AuditRecord(AuditEvent.OperatorInvited, person.UserName!, new { Unit = actor.UnitName }, nameof(AppUser), person.Id));
+            // The person learns of it by 站内消息, in the same save: the binding waits for his 通过申请 (1.1.4).
+            var unitName = await db.UnitAccounts.Where(u => u.Id == actor.UnitId).Select(u => u.Name).SingleAsync(ct);
+            db.Messages.Add(Messages.Message.OfInvitation(person.Id, unitName, op.InvitedAt));
             await db.SaveChangesAsync(ct);
+            inbox.Publish(Inbox.InboxChange.ForUser(person.Id));
         }, ct);
 
     /// <summary>授权 / 取消授权 the continuing-education system for an operator who accepted.</summary>

@@ -1,11 +1,21 @@
+using System.Linq.Expressions;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
+using CeAdmin.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace CeAdmin.Domain.Approvals;
 
 /// <summary>Where a case's subject lies, for the scope rule: its region (GB/T 2260) and professional series.</summary>
 public sealed record SubjectLocation(string RegionCode, int SeriesId) : Organizations.IScoped;
+
+/// <summary>What names a subject in a line of text: its own name, if it has one, and its series.</summary>
+public sealed record SubjectName(int Id, string Name, int SeriesId)
+{
+    /// <summary>"2026年高校教师师德培训（高等学校教师）", or only the series for a subject without a name of its own (a qualification).</summary>
+    public override string ToString() =>
+        Name.Length > 0 ? $"{Name}（{ReferenceCatalog.SeriesName(SeriesId)}）" : ReferenceCatalog.SeriesName(SeriesId);
+}
 
 /// <summary>
 /// What the one review workflow needs from one kind of subject (the application a case reviews).
@@ -27,6 +37,9 @@ public interface IReviewSubjectHandler
     /// context, so that the decision and its effect are saved together, e.g. granting the role on approval.
     /// </summary>
     Task OnDecidedAsync(AppDbContext db, ReviewCase reviewCase, DateTime nowUtc, CancellationToken ct);
+
+    /// <summary>How a line of text names each subject, by subject id (站内消息, the applicant's 待办).</summary>
+    Task<IReadOnlyDictionary<int, string>> NamesAsync(AppDbContext db, IReadOnlyCollection<int> subjectIds, CancellationToken ct);
 }
 
 /// <summary>A subject's own detail for its review page (<see cref="ReviewService.OpenAsync{TSubject}"/>).</summary>
@@ -57,6 +70,16 @@ public abstract class ReviewSubjectHandler<TSubject, TDetail> : IReviewSubjectDe
     public abstract string AttachmentOwnerType { get; }
 
     public abstract Task<TDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct);
+
+    /// <summary>The subject's <see cref="SubjectName"/>, translated to SQL.</summary>
+    protected abstract Expression<Func<TSubject, SubjectName>> Name { get; }
+
+    public async Task<IReadOnlyDictionary<int, string>> NamesAsync(AppDbContext db, IReadOnlyCollection<int> subjectIds, CancellationToken ct)
+    {
+        var ids = subjectIds.Distinct().ToList();
+        var names = await db.Set<TSubject>().AsNoTracking().Where(s => ids.Contains(s.Id)).Select(Name).ToListAsync(ct);
+        return names.ToDictionary(n => n.Id, n => n.ToString());
+    }
 
     public Task<SubjectLocation> LocateAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
         db.Set<TSubject>().AsNoTracking()

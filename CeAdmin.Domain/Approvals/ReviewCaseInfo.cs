@@ -32,3 +32,14 @@ public sealed record ApprovalHistoryRow(
     DateTime At,
     string Result,
     string? Opinion);
+
+/// <summary>One of the applicant's own open applications on its 首页: a draft, or a returned case with the reviewer's opinion.</summary>
+public sealed record OpenCaseRow(
+    int CaseId,
+    ReviewKind Kind,
+    int SubjectId,
+    string SubjectName,
+    ReviewStatus Status,
+    string? Opinion,
+    string ReviewingUnitName,
+    DateTime? DecidedAt);

@@ -2,6 +2,8 @@ using CeAdmin.Domain.Attachments;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Exports;
+using CeAdmin.Domain.Inbox;
+using CeAdmin.Domain.Messages;
 using CeAdmin.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,13 +21,18 @@ public sealed class ReviewService(
     ICurrentUser currentUser,
     TimeProvider clock,
     IEnumerable<IReviewSubjectHandler> handlers,
-    Operations.AppMetrics metrics)
+    Operations.AppMetrics metrics,
+    InboxNotifier inbox)
 {
     public const string ConcurrencyMessage = "该申请已被其他审核人处理，请刷新后查看最新状态";
     public const string NotFoundMessage = "该申请不存在";
     public const string NotReviewerMessage = "该申请不在您的审核范围内";
 
     private static readonly UnitKind[] Reviewers = [UnitKind.Authority, UnitKind.Hrss];
+    private static readonly UnitKind[] Applicants = [UnitKind.Authority, UnitKind.Institution, UnitKind.Employer];
+
+    /// <summary>How many of the caller unit's own applications the applicant's 待办 lists at most.</summary>
+    public const int OpenCasesLimit = 100;
 
     private readonly Dictionary<ReviewKind, IReviewSubjectHandler> _handlers = handlers.ToDictionary(h => h.Kind);
 
@@ -133,6 +140,40 @@ public sealed class ReviewService(
         return new Page<TRow>(rows, total);
     }
 
+    /// <summary>
+    /// How many rows a review grid shows with <paramref name="filter"/>: <see cref="QueueAsync{TSubject, TRow}"/>'s query,
+    /// counted. The 首页's 待审核 counts are this with the 待审核 status, so a count and its grid never disagree.
+    /// </summary>
+    public async Task<int> CountAsync<TSubject, TRow>(ReviewQueue<TSubject, TRow> queue, ReviewQueueFilter filter, CancellationToken ct = default)
+        where TSubject : class
+        where TRow : IReviewRow
+    {
+        var actor = await currentUser.RequireUnitAsync(Reviewers);
+        await using var db = dbFactory.CreateDbContext();
+        return await QueueItems(db, queue, filter, actor, await Scope.ResolveAsync(db, actor, ct)).CountAsync(ct);
+    }
+
+    /// <summary>
+    /// The applicant's 待办: the caller unit's own applications that wait for it, returned ones first (with the
+    /// reviewer's opinion), then drafts not yet submitted; at most <see cref="OpenCasesLimit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenCaseRow>> MyOpenCasesAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.RequireUnitAsync(Applicants);
+        await using var db = dbFactory.CreateDbContext();
+        var cases = await db.ReviewCases.AsNoTracking()
+            .Where(c => c.ApplicantUnitId == actor.UnitId && (c.Status == ReviewStatus.Returned || c.Status == ReviewStatus.Draft))
+            .OrderBy(c => c.Status == ReviewStatus.Returned ? 0 : 1).ThenByDescending(c => c.DecidedAt ?? c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(OpenCasesLimit)
+            .Select(c => new { c.Id, c.Kind, c.SubjectId, c.Status, c.LastOpinion, c.ReviewingUnitName, c.DecidedAt })
+            .ToListAsync(ct);
+        var names = new Dictionary<ReviewKind, IReadOnlyDictionary<int, string>>();
+        foreach (var kind in cases.Select(c => c.Kind).Distinct())
+            names[kind] = await Handler(kind).NamesAsync(db, cases.Where(c => c.Kind == kind).Select(c => c.SubjectId).ToList(), ct);
+        return cases.Select(c => new OpenCaseRow(c.Id, c.Kind, c.SubjectId, names[c.Kind].GetValueOrDefault(c.SubjectId, ""), c.Status,
+            c.Status == ReviewStatus.Returned ? c.LastOpinion : null, c.ReviewingUnitName, c.DecidedAt)).ToList();
+    }
+
     /// <summary>导出Excel of a review grid: the same filtered rows, all of them, streamed in the grid's order.</summary>
     public async Task ExportQueueAsync<TSubject, TRow>(ReviewQueue<TSubject, TRow> queue, ReviewQueueFilter filter, IReadOnlyList<ExportColumn<TRow>> columns,
         string sheetName, Stream output, IProgress<int>? progress, CancellationToken ct = default)
@@ -199,6 +240,9 @@ public sealed class ReviewService(
         var now = clock.GetUtcNow().UtcDateTime;
         reviewCase.Decide(actor, decision, opinion, now);
         await handler.OnDecidedAsync(db, reviewCase, now, ct);
+        // 站内消息 to the applicant, in the decision's own save: there is no decision without its message.
+        var name = (await handler.NamesAsync(db, [reviewCase.SubjectId], ct)).GetValueOrDefault(reviewCase.SubjectId, "");
+        db.Messages.Add(Message.OfDecision(reviewCase, name, now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -208,6 +252,7 @@ public sealed class ReviewService(
             throw new ConcurrencyException(ConcurrencyMessage);
         }
         metrics.ReviewDecided(reviewCase.Kind, decision);
+        inbox.Publish(InboxChange.ForUnits(reviewCase.ReviewingUnitId, reviewCase.ApplicantUnitId));
     }
 
     /// <summary>The case (of <paramref name="kind"/> when given), read-only, if the caller may see it: its applicant, or an authority / the HRSS department whose scope covers the subject.</summary>

@@ -78,6 +78,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Authority> Authorities => Set<Authority>();
     public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
     public DbSet<ApprovalHistory> ApprovalHistories => Set<ApprovalHistory>();
+    public DbSet<CommonOpinion> CommonOpinions => Set<CommonOpinion>();
+    public DbSet<Messages.Message> Messages => Set<Messages.Message>();
+    public DbSet<Messages.MessageRead> MessageReads => Set<Messages.MessageRead>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<CourseCatalog> CourseCatalogs => Set<CourseCatalog>();

@@ -21,6 +21,8 @@ public sealed class QualificationReviewHandler : ReviewSubjectHandler<TrainingQu
 
     public override string AttachmentOwnerType => InstitutionService.OwnerType;
 
+    protected override Expression<Func<TrainingQualification, SubjectName>> Name => q => new SubjectName(q.Id, "", q.SeriesId);
+
     public override async Task<QualificationDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct)
     {
         var q = await db.TrainingQualifications.AsNoTracking().Include(x => x.Institution).SingleAsync(x => x.Id == reviewCase.SubjectId, ct);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
@@ -14,6 +15,8 @@ public sealed class AuthorityReviewHandler : ReviewSubjectHandler<Authority, Aut
     public override ReviewKind Kind => ReviewKind.AuthorityApplication;
 
     public override string AttachmentOwnerType => AuthorityApplication.AttachmentOwnerType;
+
+    protected override Expression<Func<Authority, SubjectName>> Name => a => new SubjectName(a.Id, a.Name, a.SeriesId);
 
     public override async Task<AuthorityDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct) =>
         AuthorityDetail.From(await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == reviewCase.SubjectId, ct), reviewCase.ReviewingUnitName);

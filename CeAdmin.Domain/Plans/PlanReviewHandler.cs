@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
@@ -14,6 +15,8 @@ public sealed class PlanReviewHandler : ReviewSubjectHandler<TrainingPlan, PlanD
     public override ReviewKind Kind => ReviewKind.TrainingPlan;
 
     public override string AttachmentOwnerType => PlanService.OwnerType;
+
+    protected override Expression<Func<TrainingPlan, SubjectName>> Name => p => new SubjectName(p.Id, p.Name, p.SeriesId);
 
     public override async Task<PlanDetail> DetailAsync(AppDbContext db, Actor actor, ReviewCase reviewCase, CancellationToken ct) =>
         await PlanQueries.DetailAsync(db, actor, await db.TrainingPlans.AsNoTracking().SingleAsync(p => p.Id == reviewCase.SubjectId, ct), reviewCase, ct);

@@ -107,7 +107,7 @@ public sealed record RecordCriteria(
 /// <summary>
 /// The one query behind the 1.7.1 grid, its count and its export. The grid lists newest first, or by one of
 /// <see cref="SortKeys"/> with the id breaking ties, and every order pages by seeking (keyset): a page reads
-/// only its own rows from an index in that order, however deep the page (docs/decisions/0006, 0018).
+/// only its own rows from an index in that order, however deep the page (docs/decisions/0006, 0019).
 /// </summary>
 /// <remarks>
 /// One predicate (<see cref="Matches"/>) states every condition, once. Each order has its index, led by the

@@ -6,7 +6,7 @@ namespace CeAdmin.Domain.Statistics;
 /// <summary>
 /// The statistics summary at its finest grain: one row per 年度 × 专业序列 × 行政区划 (the record's region, the
 /// trainee's; a plan's region, its owner's), kept current by <see cref="StatisticsSummary"/> in the transaction of
-/// every save that changes records, plans, classes, plan cases or hours rules (docs/decisions/0017). Hours are
+/// every save that changes records, plans, classes, plan cases or hours rules (docs/decisions/0018). Hours are
 /// stored in tenths of a 学时 (records carry one decimal) so that sums are exact integers on both providers.
 /// </summary>
 public sealed class StatCell

@@ -1,7 +1,11 @@
 using Bunit;
 using CeAdmin.App.Features.Approvals;
+using CeAdmin.Domain;
 using CeAdmin.Domain.Approvals;
+using CeAdmin.Domain.Common;
+using CeAdmin.Domain.Data;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -16,6 +20,9 @@ public sealed class ReviewPanelTests : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The panel's 常用意见 asks the caller's unit; here nobody is signed in, so it offers none.
+        Services.AddCeAdminDomain(new DatabaseOptions());
+        Services.AddScoped<ICurrentUser>(_ => new FixedCurrentUser(null));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

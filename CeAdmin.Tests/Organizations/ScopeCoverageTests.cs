@@ -7,6 +7,7 @@ using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Catalogs;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Institutions;
+using CeAdmin.Domain.Messages;
 using CeAdmin.Domain.Organizations;
 using CeAdmin.Domain.Plans;
 using CeAdmin.Domain.Records;
@@ -73,8 +74,52 @@ public sealed class ScopeCoverageTests(ScopeWorld world) : IClassFixture<ScopeWo
             Hidden(await reviews.QueueAsync(new QualificationReviewQueue(), new ReviewQueueFilter(), All));
             Hidden(await reviews.QueueAsync(new PlanReviewQueue(new PlanFilter()), new ReviewQueueFilter(), All));
         })),
+        ["ReviewService.CountAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, async a =>
+        {
+            var reviews = w.App.As<ReviewService>(a);
+            var pending = new ReviewQueueFilter(Status: ReviewStatus.Submitted);
+            Assert.Equal(0, await reviews.CountAsync(AuthorityReviewQueue.Instance, pending));
+            Assert.Equal(0, await reviews.CountAsync(new QualificationReviewQueue(), pending));
+            Assert.Equal(0, await reviews.CountAsync(new PlanReviewQueue(new PlanFilter()), pending));
+        })),
+        ["ReviewService.MyOpenCasesAsync"] = OwnUnit("the caller unit's own applications (ApplicantUnitId)", async w =>
+            Hidden(await w.App.As<ReviewService>(w.OtherInstitution).MyOpenCasesAsync())),
         ["ReviewService.ExportQueueAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities, a => HiddenInExportAsync(s =>
             w.App.As<ReviewService>(a).ExportQueueAsync(AuthorityReviewQueue.Instance, new ReviewQueueFilter(), AuthorityReviewRow.ExportColumns, "审核", s, null)))),
+
+        // 站内消息: the account's own and, in a unit role, its unit's (the inside institution has its plan's decision).
+        ["MessageService.ListAsync"] = Filtered(w => EachAsync(w.OutsideAuthorities.Append(w.OtherInstitution).Append(w.OtherPerson), async a =>
+            Hidden(await w.App.As<MessageService>(a).ListAsync(new MessageFilter(), All)))),
+        ["MessageService.UnreadCountAsync"] = OwnUnit("counts the messages of the caller's own account and unit"),
+        ["MessageService.MarkReadAsync"] = Refused(async w =>
+        {
+            var id = await InsideMessageIdAsync(w);
+            await EachRefusedAsync(w.OutsideAuthorities.Append(w.OtherInstitution).Append(w.OtherPerson).Append(w.OtherUnitLogin), a => w.App.As<MessageService>(a).MarkReadAsync(id));
+        }),
+        ["MessageService.MarkAllReadAsync"] = OwnUnit("marks the messages of the caller's own account and unit", async w =>
+        {
+            var id = await InsideMessageIdAsync(w);
+            await w.App.As<MessageService>(w.OtherInstitution).MarkAllReadAsync();
+            await using var db = w.App.Db();
+            Assert.False(await db.MessageReads.AnyAsync(r => r.MessageId == id && r.UserId == w.OtherInstitution.UserId));
+        }),
+
+        // 常用审核意见: each reviewing unit's own.
+        ["CommonOpinionService.ListAsync"] = OwnUnit("the caller unit's own opinions (UnitId)", async w =>
+        {
+            await w.App.As<CommonOpinionService>(w.Chain.City).SaveAsync(null, new CommonOpinionForm { Decision = ReviewDecision.Approve, Text = "范围常用意见（列表）" });
+            foreach (var a in w.OutsideAuthorities) Assert.DoesNotContain(await w.App.As<CommonOpinionService>(a).ListAsync(), o => o.Text.StartsWith("范围常用意见"));
+        }),
+        ["CommonOpinionService.SaveAsync"] = Refused(async w =>
+        {
+            var id = await w.App.As<CommonOpinionService>(w.Chain.City).SaveAsync(null, new CommonOpinionForm { Decision = ReviewDecision.Approve, Text = "范围常用意见（修改）" });
+            await EachRefusedAsync(w.OutsideAuthorities, a => w.App.As<CommonOpinionService>(a).SaveAsync(id, new CommonOpinionForm { Decision = ReviewDecision.Approve, Text = "越权" }));
+        }),
+        ["CommonOpinionService.DeleteAsync"] = Refused(async w =>
+        {
+            var id = await w.App.As<CommonOpinionService>(w.Chain.City).SaveAsync(null, new CommonOpinionForm { Decision = ReviewDecision.Approve, Text = "范围常用意见（删除）" });
+            await EachRefusedAsync(w.OutsideAuthorities, a => w.App.As<CommonOpinionService>(a).DeleteAsync(id));
+        }),
 
         // 专业课目录: a province-level authority's own catalogs.
         ["CatalogService.ListAsync"] = Filtered(async w => Assert.DoesNotContain((await w.App.As<CatalogService>(w.OtherSeries).ListAsync(new CatalogFilter(), All)).Items, r => r.Id == w.CatalogId)),
@@ -256,6 +301,13 @@ public sealed class ScopeCoverageTests(ScopeWorld world) : IClassFixture<ScopeWo
     public Task Each_method_refuses_or_filters_for_an_out_of_scope_caller(string method) => Rules[method].Probe!(world);
 
     private static async Task RefusedAsync(Func<Task> call) => await Assert.ThrowsAsync<ScopeException>(call);
+
+    /// <summary>The 站内消息 the inside institution received when its plan was approved.</summary>
+    private static async Task<int> InsideMessageIdAsync(ScopeWorld w)
+    {
+        await using var db = w.App.Db();
+        return await db.Messages.Where(m => m.RecipientUnitId == w.Institution.UnitId && m.Title.Contains(ScopeWorld.PlanName)).Select(m => m.Id).SingleAsync();
+    }
 
     /// <summary>Every caller of the world that holds no system role: units of each kind, a person, a unit login.</summary>
     private static IEnumerable<Actor> NotSystem(ScopeWorld w) => [.. w.OutsideAuthorities, w.Institution, w.OtherInstitution, w.OtherEmployer, w.OtherPerson, w.OtherUnitLogin];

@@ -21,12 +21,16 @@ public static class PowerPolicies
     public const string FilePlans = nameof(Power.FilePlans);
     /// <summary>The authority-review pages: an approved authority (its subordinates) or the HRSS department (province level).</summary>
     public const string ReviewAuthorities = "ReviewAuthorities";
+    /// <summary>站内消息: a person, or an operator in any unit role; a unit account's own login receives none.</summary>
+    public const string ReadMessages = "ReadMessages";
 
     public static void Add(AuthorizationOptions options)
     {
         foreach (var power in new[] { Power.AuthorityBusiness, Power.ApplyForAuthorityRole, Power.PublishCatalogs, Power.Supervise, Power.InstitutionBusiness, Power.ManageTeachers, Power.FilePlans })
             options.AddPolicy(power.ToString(), p => p.AddRequirements(new PowerRequirement(power)));
         options.AddPolicy(ReviewAuthorities, p => p.AddRequirements(new PowerRequirement(Power.AuthorityBusiness | Power.HrssBusiness)));
+        options.AddPolicy(ReadMessages, p => p.AddRequirements(new PowerRequirement(Power.PersonalAccount | Power.ApplyForAuthorityRole | Power.Supervise
+            | Power.InstitutionBusiness | Power.FilePlans)));
     }
 }
 

@@ -386,6 +386,38 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.ToTable("ApprovalHistories", (string)null);
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Approvals.CommonOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Decision", "Text")
+                        .IsUnique();
+
+                    b.ToTable("CommonOpinions", (string)null);
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Approvals.ReviewCase", b =>
                 {
                     b.Property<int>("Id")
@@ -947,6 +979,77 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.HasIndex("InstitutionId", "SeriesId");
 
                     b.ToTable("TrainingQualifications");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.Message", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecipientUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUnitId", "CreatedAt");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt");
+
+                    b.ToTable("Messages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Messages_OneRecipient", "(\"RecipientUnitId\" IS NULL) <> (\"RecipientUserId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.MessageRead", b =>
+                {
+                    b.Property<int>("MessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MessageReads", (string)null);
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Organizations.Authority", b =>
@@ -3252,6 +3355,15 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Approvals.CommonOpinion", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Attachments.AttachmentContent", b =>
                 {
                     b.HasOne("CeAdmin.Domain.Attachments.Attachment", null)
@@ -3326,6 +3438,34 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CeAdmin.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.MessageRead", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CeAdmin.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Organizations.Authority", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CeAdmin.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201072019_StatisticsSummary")]
-    partial class StatisticsSummary
+    [Migration("20261201074418_InboxMessagesOpinions")]
+    partial class InboxMessagesOpinions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -374,6 +374,36 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.HasIndex("ReviewCaseId", "Seq");
 
                     b.ToTable("ApprovalHistories", (string)null);
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Approvals.CommonOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Decision", "Text")
+                        .IsUnique();
+
+                    b.ToTable("CommonOpinions", (string)null);
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Approvals.ReviewCase", b =>
@@ -927,6 +957,75 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                     b.ToTable("TrainingQualifications");
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Messages.Message", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUnitId", "CreatedAt");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt");
+
+                    b.ToTable("Messages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Messages_OneRecipient", "(\"RecipientUnitId\" IS NULL) <> (\"RecipientUserId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.MessageRead", b =>
+                {
+                    b.Property<int>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MessageReads", (string)null);
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Organizations.Authority", b =>
                 {
                     b.Property<int>("Id")
@@ -1356,28 +1455,16 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorityId", "Id");
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("PersonName");
 
                     b.HasIndex("ClassId", "IdNumber");
 
-                    b.HasIndex("CourseName", "Id");
-
-                    b.HasIndex("PersonName", "Id");
-
-                    b.HasIndex("RegionCode", "Id");
-
-                    b.HasIndex("Year", "Id");
-
                     b.HasIndex("SeriesId", "Id", "RegionCode");
-
-                    b.HasIndex("SeriesId", "RegionCode", "Id");
 
                     b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
                         .IsUnique();
-
-                    b.HasIndex("SeriesId", "CourseName", "Id", "RegionCode");
-
-                    b.HasIndex("SeriesId", "PersonName", "Id", "RegionCode");
 
                     b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
@@ -2836,112 +2923,6 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("CeAdmin.Domain.Statistics.PersonYear", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SeriesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ElectiveHoursTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HoursTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PassedRecords")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ProfessionalHoursTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PublicHoursTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Split")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year", "SeriesId", "RegionCode", "IdNumber");
-
-                    b.HasIndex("IdNumber", "Year");
-
-                    b.HasIndex("Year", "SeriesId", "RegionCode")
-                        .HasDatabaseName("IX_PersonYears_Split")
-                        .HasFilter("\"Split\"");
-
-                    b.ToTable("PersonYears", (string)null);
-                });
-
-            modelBuilder.Entity("CeAdmin.Domain.Statistics.StatCell", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SeriesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Classes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ElectiveHoursTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MetAnnual")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MetElective")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MetProfessional")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MetPublic")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PassedHoursTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("People")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PlannedEnrolment")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PlansApproved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PlansSubmitted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ProfessionalHoursTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PublicHoursTenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Records")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year", "SeriesId", "RegionCode");
-
-                    b.HasIndex("SeriesId", "RegionCode", "Year");
-
-                    b.ToTable("StatCells", (string)null);
-                });
-
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
                 {
                     b.Property<int>("Id")
@@ -3208,6 +3189,15 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Approvals.CommonOpinion", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Attachments.AttachmentContent", b =>
                 {
                     b.HasOne("CeAdmin.Domain.Attachments.Attachment", null)
@@ -3282,6 +3272,34 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CeAdmin.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.MessageRead", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CeAdmin.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Organizations.Authority", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CeAdmin.Domain.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201072028_StatisticsSummary")]
-    partial class StatisticsSummary
+    [Migration("20261201074511_InboxMessagesOpinions")]
+    partial class InboxMessagesOpinions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -387,6 +387,38 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.HasIndex("ReviewCaseId", "Seq");
 
                     b.ToTable("ApprovalHistories", (string)null);
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Approvals.CommonOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Decision", "Text")
+                        .IsUnique();
+
+                    b.ToTable("CommonOpinions", (string)null);
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Approvals.ReviewCase", b =>
@@ -952,6 +984,77 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                     b.ToTable("TrainingQualifications");
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Messages.Message", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecipientUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUnitId", "CreatedAt");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt");
+
+                    b.ToTable("Messages", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Messages_OneRecipient", "(\"RecipientUnitId\" IS NULL) <> (\"RecipientUserId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.MessageRead", b =>
+                {
+                    b.Property<int>("MessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MessageReads", (string)null);
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Organizations.Authority", b =>
                 {
                     b.Property<int>("Id")
@@ -1393,28 +1496,16 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorityId", "Id");
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("PersonName");
 
                     b.HasIndex("ClassId", "IdNumber");
 
-                    b.HasIndex("CourseName", "Id");
-
-                    b.HasIndex("PersonName", "Id");
-
-                    b.HasIndex("RegionCode", "Id");
-
-                    b.HasIndex("Year", "Id");
-
                     b.HasIndex("SeriesId", "Id", "RegionCode");
-
-                    b.HasIndex("SeriesId", "RegionCode", "Id");
 
                     b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
                         .IsUnique();
-
-                    b.HasIndex("SeriesId", "CourseName", "Id", "RegionCode");
-
-                    b.HasIndex("SeriesId", "PersonName", "Id", "RegionCode");
 
                     b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
@@ -2875,112 +2966,6 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("CeAdmin.Domain.Statistics.PersonYear", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SeriesId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
-
-                    b.Property<long>("ElectiveHoursTenths")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("HoursTenths")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("PassedRecords")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("ProfessionalHoursTenths")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("PublicHoursTenths")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("Split")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("Year", "SeriesId", "RegionCode", "IdNumber");
-
-                    b.HasIndex("IdNumber", "Year");
-
-                    b.HasIndex("Year", "SeriesId", "RegionCode")
-                        .HasDatabaseName("IX_PersonYears_Split")
-                        .HasFilter("\"Split\"");
-
-                    b.ToTable("PersonYears", (string)null);
-                });
-
-            modelBuilder.Entity("CeAdmin.Domain.Statistics.StatCell", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SeriesId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<int>("Classes")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("ElectiveHoursTenths")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("MetAnnual")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MetElective")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MetProfessional")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MetPublic")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("PassedHoursTenths")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("People")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PlannedEnrolment")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PlansApproved")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PlansSubmitted")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("ProfessionalHoursTenths")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("PublicHoursTenths")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Records")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Year", "SeriesId", "RegionCode");
-
-                    b.HasIndex("SeriesId", "RegionCode", "Year");
-
-                    b.ToTable("StatCells", (string)null);
-                });
-
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
                 {
                     b.Property<int>("Id")
@@ -3255,6 +3240,15 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CeAdmin.Domain.Approvals.CommonOpinion", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CeAdmin.Domain.Attachments.AttachmentContent", b =>
                 {
                     b.HasOne("CeAdmin.Domain.Attachments.Attachment", null)
@@ -3329,6 +3323,34 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Accounts.UnitAccount", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CeAdmin.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Messages.MessageRead", b =>
+                {
+                    b.HasOne("CeAdmin.Domain.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CeAdmin.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Organizations.Authority", b =>
