@@ -28,7 +28,13 @@ if (args.Length >= 3 && args[0] == "one" && ExportBench.Writers.Contains(args[1]
 }
 if (args.Length >= 1 && args[0] == "records")
 {
-    await RecordsBench.RunAsync(args.Length >= 2 ? args[1] : defaultDb, Console.Out, queriesOnly: args.Contains("--queries-only"));
+    var file = args.Length >= 2 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : defaultDb;
+    await RecordsBench.RunAsync(file, Console.Out, queriesOnly: args.Contains("--queries-only"), targetsOnly: args.Contains("--targets-only"));
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "seed")
+{
+    await RecordsData.EnsureAsync(args.Length >= 2 ? args[1] : defaultDb, Console.Out);
     return 0;
 }
 if (args.Length >= 1 && args[0] == "compliance")

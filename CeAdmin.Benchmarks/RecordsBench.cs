@@ -32,12 +32,15 @@ public static class RecordsBench
 
     private static readonly string Columns = "\"Id\", \"PersonName\", \"IdNumber\", \"CourseName\", \"SeriesId\", \"Year\", \"RegionCode\", \"AuthorityName\", \"InstitutionName\", \"Hours\", \"Result\"";
 
-    public static async Task RunAsync(string path, TextWriter output, bool queriesOnly = false)
+    public static async Task RunAsync(string path, TextWriter output, bool queriesOnly = false, bool targetsOnly = false)
     {
         PrintMachine(output);
+        output.WriteLine($"load: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")} (1, 5, 15 min; the machine is shared)");
         await RecordsData.EnsureAsync(path, output);
-        await QueriesAsync(path, output);
-        if (!queriesOnly) Exports(path, output);
+        if (!targetsOnly) await QueriesAsync(path, output);
+        await ServiceBench.RunAsync(path, output);
+        if (!queriesOnly && !targetsOnly) Exports(path, output);
+        output.WriteLine($"load at the end: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
     }
 
     // ---------------------------------------------------------------- queries
@@ -119,9 +122,10 @@ public static class RecordsBench
             output.WriteLine($"{c.Name,-42} {r.Item1,6:N2} ms {r.Item2,6:N2} ms {Median(rounds.Select(x => x.SqlP50)),6:N2} ms {r.Item3,6:N2} ms {r.Item2 / r.Item3,11:N2}×");
         }
 
-        // The count the grid makes once per filter (never per page turn).
+        // A COUNT over the records themselves: what the grid runs when a filter narrows beyond series, region and year
+        // (the grid's own count comes from the statistics summary otherwise: ServiceBench measures that path).
         output.WriteLine();
-        output.WriteLine($"{"count (once per filter change)",-42} {"app p50",9} {"app p95",9} {"rows",12}");
+        output.WriteLine($"{"count over the records (no summary)",-42} {"app p50",9} {"app p95",9} {"rows",12}");
         foreach (var (name, scope, filter) in new[] { ("province authority (series)", province, none), ("city authority (Guangzhou)", city, none), ("HRSS, series + year", hrss, seriesYear), ("HRSS, everything", hrss, none) })
         {
             var times = new List<double>();
@@ -234,7 +238,11 @@ public static class RecordsBench
 
     // ---------------------------------------------------------------- exports
 
-    public static readonly IReadOnlyList<string> ExportWriters = ["app", "closedxml", "bare"];
+    /// <summary>
+    /// app: 导出Excel as the service runs it; closedxml: ClosedXML over the same EF rows; bare: a minimal streaming writer over
+    /// the same EF rows; raw: that writer over a raw SqliteDataReader (no EF at all) — the baseline of the target.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ExportWriters = ["app", "closedxml", "bare", "raw"];
 
     private static void Exports(string path, TextWriter output)
     {
@@ -242,19 +250,20 @@ public static class RecordsBench
         output.WriteLine($"export: the HRSS department's records of {ExportYear} (the whole filtered result), {CeRecordRow.ExportColumns.Count} columns, " +
             $"{ExportRepetitions} runs per writer, each in a fresh process; every writer reads the same rows from the database");
         var results = new List<ExportBench.RunResult>();
-        foreach (var writer in ExportWriters)
+        // Interleaved (app, closedxml, bare, app, …), so a busy minute on the shared machine hits every writer alike.
+        for (var rep = 1; rep <= ExportRepetitions; rep++)
         {
-            for (var rep = 1; rep <= ExportRepetitions; rep++)
+            foreach (var writer in ExportWriters)
             {
                 var r = ExportBench.RunChild(["records-export-one", writer, path]);
                 results.Add(r);
                 output.WriteLine($"  {writer,-9} run {rep}: {r.Rows:N0} rows {r.Milliseconds,8:N0} ms  peak WS {ExportBench.Mb(r.PeakWorkingSet),6:N0} MB  (VmHWM {ExportBench.Mb(r.ProcessPeakWorkingSet):N0} MB)  file {ExportBench.Mb(r.FileBytes):N1} MB");
             }
         }
-        var bare = results.Where(r => r.Writer == "bare").ToList();
+        var bare = results.Where(r => r.Writer == "raw").ToList();
         var bareP50 = P(bare.Select(r => r.Milliseconds), 50);
         var bareP95 = P(bare.Select(r => r.Milliseconds), 95);
-        output.WriteLine($"{"writer",-10} {"p50 ms",9} {"p95 ms",9} {"peak WS max",12} {"×bare p50",10} {"×bare p95",10}");
+        output.WriteLine($"{"writer",-10} {"p50 ms",9} {"p95 ms",9} {"peak WS max",12} {"×raw p50",10} {"×raw p95",10}");
         foreach (var writer in ExportWriters)
         {
             var runs = results.Where(r => r.Writer == writer).ToList();
@@ -263,7 +272,7 @@ public static class RecordsBench
             output.WriteLine($"{writer,-10} {p50,9:N0} {p95,9:N0} {ExportBench.Mb(runs.Max(r => r.PeakWorkingSet)),9:N0} MB {p50 / bareP50,9:N2}× {p95 / bareP95,9:N2}×");
         }
         var app = results.Where(r => r.Writer == "app").ToList();
-        output.WriteLine($"target: export ≤ 2× the bare writer (p95 {P(app.Select(r => r.Milliseconds), 95) / bareP95:N2}×): {(P(app.Select(r => r.Milliseconds), 95) <= 2 * bareP95 ? "met" : "NOT MET")}");
+        output.WriteLine($"target: export ≤ 2× a minimal writer over a raw data reader (p95 {P(app.Select(r => r.Milliseconds), 95) / bareP95:N2}×): {(P(app.Select(r => r.Milliseconds), 95) <= 2 * bareP95 ? "met" : "NOT MET")}");
         output.WriteLine($"target: export peak memory < 300 MB ({ExportBench.Mb(app.Max(r => r.PeakWorkingSet)):N0} MB): {(app.Max(r => r.PeakWorkingSet) < 300L * 1048576 ? "met" : "NOT MET")}");
     }
 
@@ -297,11 +306,33 @@ public static class RecordsBench
             scope.ServiceProvider.GetRequiredService<CeRecordService>().ExportAsync(filter, output, null).GetAwaiter().GetResult();
             return;
         }
+        if (writer == "raw")
+        {
+            ExportBench.WriteBare(output, RawRows(path, filter), CeRecordRow.ExportColumns, "继续教育记录");
+            return;
+        }
         using var db = RecordsData.Options(path).Create();
         var hrss = new Scope(RecordsData.HrssUnitId, "广东省人力资源和社会保障厅", UnitKind.Hrss, "440000", RegionLevel.Province, null, null);
-        var rows = CeRecordQuery.Stream(db.CeRecords.AsNoTracking().Matching(RecordCriteria.Of(hrss, filter))).ToBlockingEnumerable();
+        var rows = CeRecordQuery.Stream(db, RecordCriteria.Of(hrss, filter)).ToBlockingEnumerable();
         if (writer == "closedxml") ExportBench.WriteClosedXml(output, rows, CeRecordRow.ExportColumns, "继续教育记录");
         else ExportBench.WriteBare(output, rows, CeRecordRow.ExportColumns, "继续教育记录");
+    }
+
+    /// <summary>The export's rows by a plain command and data reader: the HRSS department's records of the filter's year (and region), newest first.</summary>
+    private static IEnumerable<CeRecordRow> RawRows(string path, CeRecordFilter filter)
+    {
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM \"CeRecords\" WHERE \"Year\" = $y" +
+            (filter.RegionCode is not null ? " AND \"RegionCode\" = $r" : "") + " ORDER BY \"Id\" DESC";
+        command.Parameters.AddWithValue("$y", filter.Year!.Value);
+        if (filter.RegionCode is { } r) command.Parameters.AddWithValue("$r", r);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return new CeRecordRow(reader.GetInt64(0), reader.GetString(1), IdNumber.Mask(reader.GetString(2)), reader.GetString(3),
+                ReferenceCatalog.SeriesName(reader.GetInt32(4)), reader.GetInt32(5), ReferenceCatalog.RegionName(reader.GetString(6)),
+                reader.GetString(7), reader.GetString(8), reader.GetDecimal(9), reader.GetString(10));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -21,9 +21,13 @@ public static class PagingExtensions
         => descending ? query.OrderByDescending(key) : query.OrderBy(key);
 }
 
+/// <summary>Where a row stands in a grid's order: its id, and the value of the sort column when sorted by one.</summary>
+public sealed record PageKey(long Id, object? Value = null);
+
 /// <summary>
-/// How to reach one page of a grid listed by a unique id, newest (highest id) first. A seek reads only
-/// the rows of its page, however deep the page; <see cref="Offset"/> reads the skipped rows too.
+/// How to reach one page of a grid listed by a unique id, newest (highest id) first, or by a sort column with
+/// the id breaking ties. A seek reads only the rows of its page, however deep the page; <see cref="Offset"/>
+/// reads the skipped rows too.
 /// </summary>
 public abstract record PageSeek
 {
@@ -32,11 +36,14 @@ public abstract record PageSeek
     /// <summary>The first page.</summary>
     public sealed record First : PageSeek;
 
-    /// <summary>The page after one whose last (lowest) id is <paramref name="Id"/>: "next".</summary>
-    public sealed record After(long Id) : PageSeek;
+    /// <summary>
+    /// The page after one whose last row has id <paramref name="Id"/> (and, in a grid sorted by a column, that
+    /// column's value <paramref name="Key"/>): "next".
+    /// </summary>
+    public sealed record After(long Id, object? Key = null) : PageSeek;
 
-    /// <summary>The page before one whose first (highest) id is <paramref name="Id"/>: "previous".</summary>
-    public sealed record Before(long Id) : PageSeek;
+    /// <summary>The page before one whose first row has id <paramref name="Id"/> (and sort value <paramref name="Key"/>): "previous".</summary>
+    public sealed record Before(long Id, object? Key = null) : PageSeek;
 
     /// <summary>The last page, which holds <paramref name="Count"/> rows: read from the other end.</summary>
     public sealed record Last(int Count) : PageSeek;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CeAdmin.Domain.Data;
 
@@ -25,6 +26,8 @@ public sealed class DatabaseOptions
     public int MaxRetryCount { get; set; } = 5;
     /// <summary>PostgreSQL: the longest wait between two retries; with the defaults the retries span about 15 seconds.</summary>
     public double MaxRetryDelaySeconds { get; set; } = 5;
+    /// <summary>Commands slower than this are logged as warnings with their SQL (<see cref="Interceptors.SlowQueryInterceptor"/>); 0 turns it off.</summary>
+    public int SlowQueryMilliseconds { get; set; } = 500;
 }
 
 /// <summary>
@@ -50,12 +53,18 @@ public sealed class AppDbContextOptions
 
     /// <param name="metrics">Command durations and spans (<see cref="CommandTelemetryInterceptor"/>); tools and some tests go without.</param>
     /// <param name="clock">The services' clock: every context dates its audit rows by it, also those made without the factory (start-up data, jobs).</param>
-    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null, TimeProvider? clock = null)
+    /// <param name="loggers">The app's logging, for slow queries (<see cref="SlowQueryInterceptor"/>); tools and some tests go without.</param>
+    public AppDbContextOptions(DatabaseOptions database, AppMetrics? metrics = null, TimeProvider? clock = null, ILoggerFactory? loggers = null)
     {
         _clock = clock ?? TimeProvider.System;
         Provider = database.Provider;
         var identity = Identity.Value;
-        IInterceptor[] telemetry = metrics is null ? [] : [new CommandTelemetryInterceptor(metrics, database.Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite")];
+        IInterceptor[] telemetry =
+        [
+            .. metrics is null ? [] : new IInterceptor[] { new CommandTelemetryInterceptor(metrics, database.Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite") },
+            .. loggers is null || database.SlowQueryMilliseconds <= 0 ? [] : new IInterceptor[]
+                { new SlowQueryInterceptor(loggers.CreateLogger<SlowQueryInterceptor>(), TimeSpan.FromMilliseconds(database.SlowQueryMilliseconds)) },
+        ];
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var retryDelay = TimeSpan.FromSeconds(database.MaxRetryDelaySeconds);
@@ -64,7 +73,7 @@ public sealed class AppDbContextOptions
                     .MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)
                     .ExecutionStrategy(d => new PostgresRetryingStrategy(d, database.MaxRetryCount, retryDelay)))
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors([TextGuardInterceptor.Instance, AuditInterceptor.Instance, .. telemetry])
+                .AddInterceptors([TextGuardInterceptor.Instance, Statistics.StatisticsSummaryInterceptor.Instance, AuditInterceptor.Instance, .. telemetry])
                 .Options;
             _create = () => new PostgresAppDbContext(opts);
         }
@@ -73,7 +82,7 @@ public sealed class AppDbContextOptions
             var opts = new DbContextOptionsBuilder<SqliteAppDbContext>()
                 .UseSqlite(database.ConnectionString)
                 .UseApplicationServiceProvider(identity)
-                .AddInterceptors([TextGuardInterceptor.Instance, AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance, .. telemetry])
+                .AddInterceptors([TextGuardInterceptor.Instance, Statistics.StatisticsSummaryInterceptor.Instance, AuditInterceptor.Instance, SqlitePragmaInterceptor.Instance, .. telemetry])
                 .Options;
             _create = () => new SqliteAppDbContext(opts);
         }

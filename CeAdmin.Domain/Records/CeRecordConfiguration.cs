@@ -25,20 +25,26 @@ public sealed class CeRecordConfiguration : IEntityTypeConfiguration<CeRecord>
         b.Property(x => x.Remarks).HasMaxLength(500);
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(10);
 
-        // The grid lists newest first (Id descending) and pages by seeking on Id (CeRecordQuery):
-        // an authority's scope fixes SeriesId, so (SeriesId, Id) walks its records in grid order, and
-        // RegionCode rides along so the region test needs no table lookup. The HRSS department's
-        // scope has no series; it walks the primary key.
+        // The grid pages by keyset in every order it offers (CeRecordQuery): each order has an index that walks it,
+        // (series, key, id) for an authority, whose scope fixes the series, and (key, id) for the HRSS department. The
+        // region code rides along where the walk tests an authority's region prefix, so the test needs no table lookup.
+        // Newest first: (SeriesId, Id) and, for the HRSS department, the primary key.
         b.HasIndex(x => new { x.SeriesId, x.Id, x.RegionCode });
-        // A year filter seeks (SeriesId, Year) and still walks in grid order; the statistics' GROUP BY
-        // (year, series, region) reads only this index.
+        // A year filter (or the year order) seeks (SeriesId, Year) and still walks in id order.
         b.HasIndex(x => new { x.SeriesId, x.Year, x.Id, x.RegionCode });
+        b.HasIndex(x => new { x.Year, x.Id });
+        b.HasIndex(x => new { x.SeriesId, x.PersonName, x.Id, x.RegionCode });
+        b.HasIndex(x => new { x.PersonName, x.Id });
+        b.HasIndex(x => new { x.SeriesId, x.CourseName, x.Id, x.RegionCode });
+        b.HasIndex(x => new { x.CourseName, x.Id });
+        // The region order, and a region range (a city's districts) sought within a series.
+        b.HasIndex(x => new { x.SeriesId, x.RegionCode, x.Id });
+        b.HasIndex(x => new { x.RegionCode, x.Id });
         // One person does one course on the same dates once: the rule behind "no duplicate" for
         // the roster and the import, kept by the database even when two saves race. It also
-        // serves the 公民身份号码 filter and the per-person statistics.
+        // serves the 公民身份号码 filter.
         b.HasIndex(x => new { x.IdNumber, x.StartDate, x.EndDate, x.CourseName }).IsUnique();
         b.HasIndex(x => new { x.ClassId, x.IdNumber });
-        b.HasIndex(x => x.PersonName);
-        b.HasIndex(x => x.AuthorityId);
+        b.HasIndex(x => new { x.AuthorityId, x.Id });
     }
 }

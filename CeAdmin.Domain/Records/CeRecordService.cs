@@ -51,7 +51,7 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
         var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
         var criteria = RecordCriteria.Of(scope, filter);
         var items = await CeRecordQuery.PageAsync(db, criteria, request.Seek, request.PageSize, request.SortBy, request.Descending, ct);
-        int? total = request.IncludeTotal ? await db.CeRecords.AsNoTracking().Matching(criteria).CountAsync(ct) : null;
+        int? total = request.IncludeTotal ? await CeRecordQuery.CountAsync(db, criteria, ct) : null;
         return new RecordPage(items, total);
     }
 
@@ -82,8 +82,8 @@ public sealed class CeRecordService(IDbContextFactory<AppDbContext> dbFactory, I
     {
         await using var db = dbFactory.CreateDbContext();
         var scope = await currentUser.RequireScopeAsync(db, ct, UnitKind.Authority, UnitKind.Hrss);
-        var records = db.CeRecords.AsNoTracking().Matching(RecordCriteria.Of(scope, filter));
-        await ExcelExporter.WriteAsync(output, CeRecordQuery.Stream(records, sortBy, descending), CeRecordRow.ExportColumns, ExportTitle, progress, ct);
+        var rows = CeRecordQuery.Stream(db, RecordCriteria.Of(scope, filter), sortBy, descending);
+        await ExcelExporter.WriteAsync(output, rows, CeRecordRow.ExportColumns, ExportTitle, progress, ct);
     }
 
 }

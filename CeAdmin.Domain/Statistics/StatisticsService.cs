@@ -1,10 +1,7 @@
-using System.Linq.Expressions;
-using CeAdmin.Domain.Approvals;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Compliance;
 using CeAdmin.Domain.Data;
 using CeAdmin.Domain.Organizations;
-using CeAdmin.Domain.Plans;
 using CeAdmin.Domain.Records;
 using CeAdmin.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +11,8 @@ namespace CeAdmin.Domain.Statistics;
 /// <summary>
 /// 统计分析 for supervisors: plans, classes, enrolment, records, hours and the share of people who
 /// met the year's requirement, by 年度 × 专业序列 × 行政区划, drilled province → city → county
-/// inside the caller's scope. Additive numbers are grouped once at the finest grain and rolled up;
-/// people are counted per view, since one person may appear in several groups.
+/// inside the caller's scope. Everything is read from the statistics summary (<see cref="StatCell"/>, kept
+/// current with every write) and rolled up in memory: a few thousand summary rows, never the records.
 /// </summary>
 public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser)
 {
@@ -39,99 +36,128 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         // Children of a province are cities (4-digit prefix); below a city every code is its own group.
         var keyLength = node.Level == RegionLevel.Province ? 4 : 6;
 
-        var records = db.CeRecords.AsNoTracking().VisibleTo(scope).InRegion(node.Code);
-        var plans = db.TrainingPlans.AsNoTracking().VisibleTo(scope).InRegion(node.Code);
+        // The summary's cells of the node (inside the scope: the node and the series are), of the year and series asked.
+        var cells = db.Set<StatCell>().AsNoTracking();
+        var split = db.Set<PersonYear>().AsNoTracking().Where(p => p.Split);
         if (seriesId is { } s)
         {
-            records = records.Where(r => r.SeriesId == s);
-            plans = plans.Where(p => p.SeriesId == s);
+            cells = cells.Where(c => c.SeriesId == s);
+            split = split.Where(p => p.SeriesId == s);
         }
         if (query.Year is { } y)
         {
-            records = records.Where(r => r.Year == y);
-            plans = plans.Where(p => p.Year == y);
+            cells = cells.Where(c => c.Year == y);
+            split = split.Where(p => p.Year == y);
         }
+        if (RecordCriteria.PrefixOf(node.Code) is { } prefix)
+        {
+            var end = RecordCriteria.EndOf(prefix);
+            cells = cells.Where(c => string.Compare(c.RegionCode, prefix) >= 0 && string.Compare(c.RegionCode, end) < 0);
+            split = split.Where(p => string.Compare(p.RegionCode, prefix) >= 0 && string.Compare(p.RegionCode, end) < 0);
+        }
+        // Rolled up in SQL to the grain the page shows (year, series, child region): the province's 35,000 cells at
+        // 1,000,000 records become about 6,000 rows (a cell's people sum like the rest; split person-years are corrected below).
+        var rows = await cells
+            .GroupBy(c => new { c.Year, c.SeriesId, Region = c.RegionCode.Substring(0, keyLength) })
+            .Select(g => new StatCell
+            {
+                Year = g.Key.Year, SeriesId = g.Key.SeriesId, RegionCode = g.Key.Region,
+                PlansSubmitted = g.Sum(c => c.PlansSubmitted), PlansApproved = g.Sum(c => c.PlansApproved),
+                Classes = g.Sum(c => c.Classes), PlannedEnrolment = g.Sum(c => c.PlannedEnrolment), Records = g.Sum(c => c.Records),
+                PassedHoursTenths = g.Sum(c => c.PassedHoursTenths), PublicHoursTenths = g.Sum(c => c.PublicHoursTenths),
+                ProfessionalHoursTenths = g.Sum(c => c.ProfessionalHoursTenths), ElectiveHoursTenths = g.Sum(c => c.ElectiveHoursTenths),
+                People = g.Sum(c => c.People), MetAnnual = g.Sum(c => c.MetAnnual), MetPublic = g.Sum(c => c.MetPublic),
+                MetProfessional = g.Sum(c => c.MetProfessional), MetElective = g.Sum(c => c.MetElective),
+            })
+            .ToListAsync(ct);
+        var splitRows = await split.ToListAsync(ct);
+        var rules = await HoursRuleBook.LoadAsync(db, ct);
+        var people = new PeopleCounter(rows, splitRows, rules);
 
-        var cells = await CellsAsync(db, records, plans, keyLength, ct);
-        var passed = records.Where(r => r.Result == RecordValues.Passed);
-        var byRegionPeople = await PeopleAsync(db, passed, r => r.RegionCode.Substring(0, keyLength), ct);
-        var bySeriesPeople = await PeopleAsync(db, passed, r => r.SeriesId, ct);
-        var byYearPeople = await PeopleAsync(db, passed, r => r.Year, ct);
-        var totalPeople = await PeopleAsync(db, passed, r => 0, ct);
-
-        var byRegion = RegionRows(node, keyLength, cells, byRegionPeople);
-        var bySeries = cells.GroupBy(c => c.SeriesId).OrderBy(g => g.Key)
+        var byRegion = RegionRows(node, keyLength, rows, people.By(c => c.RegionCode[..keyLength], p => p.RegionCode[..keyLength]));
+        var bySeriesPeople = people.By(c => c.SeriesId, p => p.SeriesId);
+        var bySeries = rows.GroupBy(c => c.SeriesId).OrderBy(g => g.Key)
             .Select(g => Row(g.Key.ToString(), ReferenceCatalog.SeriesName(g.Key), false, g, bySeriesPeople.GetValueOrDefault(g.Key))).ToList();
-        var byYear = cells.GroupBy(c => c.Year).OrderByDescending(g => g.Key)
+        var byYearPeople = people.By(c => c.Year, p => p.Year);
+        var byYear = rows.GroupBy(c => c.Year).OrderByDescending(g => g.Key)
             .Select(g => Row(g.Key.ToString(), g.Key + "年度", false, g, byYearPeople.GetValueOrDefault(g.Key))).ToList();
-        var total = Row("total", "合计", false, cells, totalPeople.GetValueOrDefault(0));
-        var rule = query.Year is { } year ? await db.HoursRules.AsNoTracking().SingleOrDefaultAsync(r => r.Year == year, ct) : null;
+        var total = Row("total", "合计", false, rows, people.By(_ => 0, _ => 0).GetValueOrDefault(0));
+        var rule = query.Year is { } year ? rules.For(year) : null;
         return new StatisticsReport(query with { SeriesId = seriesId }, Breadcrumb(scope, node), scope.SeriesId, byRegion, bySeries, byYear, total, rule);
     }
 
-    /// <summary>The additive numbers at the finest grain the page shows: (year, series, child region).</summary>
-    private sealed record Cell(int Year, int SeriesId, string Region, int PlansSubmitted, int PlansApproved, int Classes, int Enrolment, int Records, decimal Hours);
-
-    private static async Task<List<Cell>> CellsAsync(AppDbContext db, IQueryable<CeRecord> records, IQueryable<TrainingPlan> plans, int keyLength, CancellationToken ct)
-    {
-        var recordCells = await records
-            .GroupBy(r => new { r.Year, r.SeriesId, Region = r.RegionCode.Substring(0, keyLength) })
-            .Select(g => new { g.Key.Year, g.Key.SeriesId, g.Key.Region, Count = g.Count(), Hours = g.Sum(r => r.Result == RecordValues.Passed ? (double)r.Hours : 0) })
-            .ToListAsync(ct);
-        var submittedPlans = db.ReviewCases.OfKind(ReviewKind.TrainingPlan).Where(c => c.SubmittedAt != null).Select(c => c.SubjectId);
-        var planCells = await plans
-            .GroupBy(p => new { p.Year, p.SeriesId, Region = p.RegionCode.Substring(0, keyLength) })
-            .Select(g => new
-            {
-                g.Key.Year, g.Key.SeriesId, g.Key.Region,
-                Submitted = g.Count(p => p.ApprovedAt != null || submittedPlans.Contains(p.Id)),
-                Approved = g.Count(p => p.ApprovedAt != null),
-            })
-            .ToListAsync(ct);
-        var classCells = await db.TrainingClasses.AsNoTracking()
-            .Where(c => plans.Any(p => p.Id == c.PlanId && p.ApprovedAt != null))
-            .GroupBy(c => new { c.Plan!.Year, c.Plan.SeriesId, Region = c.Plan.RegionCode.Substring(0, keyLength) })
-            .Select(g => new { g.Key.Year, g.Key.SeriesId, g.Key.Region, Count = g.Count(), Enrolment = g.Sum(c => c.PlannedEnrolment) })
-            .ToListAsync(ct);
-
-        var cells = new Dictionary<(int, int, string), Cell>();
-        Cell At(int year, int series, string region) =>
-            cells.TryGetValue((year, series, region), out var c) ? c : new Cell(year, series, region, 0, 0, 0, 0, 0, 0);
-        foreach (var r in recordCells) cells[(r.Year, r.SeriesId, r.Region)] = At(r.Year, r.SeriesId, r.Region) with { Records = r.Count, Hours = (decimal)r.Hours };
-        foreach (var p in planCells) cells[(p.Year, p.SeriesId, p.Region)] = At(p.Year, p.SeriesId, p.Region) with { PlansSubmitted = p.Submitted, PlansApproved = p.Approved };
-        foreach (var c in classCells) cells[(c.Year, c.SeriesId, c.Region)] = At(c.Year, c.SeriesId, c.Region) with { Classes = c.Count, Enrolment = c.Enrolment };
-        return [.. cells.Values];
-    }
-
-    /// <summary>People (person-years) per group key and those who are 达标 by <see cref="ComplianceRule"/>: the compliance query's definition.</summary>
-    private static async Task<Dictionary<TKey, PeopleCounts>> PeopleAsync<TKey>(
-        AppDbContext db, IQueryable<CeRecord> passed, Expression<Func<CeRecord, TKey>> key, CancellationToken ct) where TKey : notnull
-    {
-        var rows = await ComplianceRule.Counts(ComplianceRule.Tally(db, passed, key)).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => new PeopleCounts(r.People, r.Met, r.PublicMet, r.ProfessionalMet, r.ElectiveMet));
-    }
-
-    private static List<StatRow> RegionRows(Region node, int keyLength, List<Cell> cells, Dictionary<string, PeopleCounts> people)
+    private static List<StatRow> RegionRows(Region node, int keyLength, List<StatCell> cells, Dictionary<string, PeopleCounts> people)
     {
         // Every child region gets a row (zeros included), so the table reads as a complete list.
         var keys = ReferenceCatalog.ChildrenOf(node.Code).Select(c => Region.PrefixOf(c.Code, keyLength == 4 ? RegionLevel.City : RegionLevel.County))
-            .Concat(cells.Select(c => c.Region)).Distinct().OrderBy(k => k).ToList();
+            .Concat(cells.Select(c => c.RegionCode[..keyLength])).Distinct().OrderBy(k => k).ToList();
+        var byKey = cells.ToLookup(c => c.RegionCode[..keyLength]);
         return keys.Select(key =>
         {
             var code = key.Length == 4 ? key + "00" : key;
             var label = code == node.Code ? node.Name + "（本级）" : ReferenceCatalog.FindRegion(code)?.Name ?? code;
             // Every child can be opened: a city shows its counties, a county (or a city without any) its series and years.
             var canDrill = code != node.Code;
-            return Row(code, label, canDrill, cells.Where(c => c.Region == key), people.GetValueOrDefault(key));
+            return Row(code, label, canDrill, byKey[key], people.GetValueOrDefault(key));
         }).ToList();
     }
 
-    private static StatRow Row(string key, string label, bool canDrill, IEnumerable<Cell> cells, PeopleCounts? people)
+    private static StatRow Row(string key, string label, bool canDrill, IEnumerable<StatCell> cells, PeopleCounts? people)
     {
-        var list = cells as ICollection<Cell> ?? cells.ToList();
+        var list = cells as ICollection<StatCell> ?? cells.ToList();
         return new StatRow(key, label, canDrill,
-            list.Sum(c => c.PlansSubmitted), list.Sum(c => c.PlansApproved), list.Sum(c => c.Classes), list.Sum(c => c.Enrolment),
-            list.Sum(c => c.Records), list.Sum(c => c.Hours), people ?? PeopleCounts.None);
+            list.Sum(c => c.PlansSubmitted), list.Sum(c => c.PlansApproved), list.Sum(c => c.Classes), list.Sum(c => c.PlannedEnrolment),
+            list.Sum(c => c.Records), StatisticsSummary.Hours(list.Sum(c => c.PassedHoursTenths)), people ?? PeopleCounts.None);
+    }
+
+    /// <summary>
+    /// People of each group of a view, and those who met the year's rule with their hours in the group. A cell
+    /// counts each person-year with the hours it holds; summing cells is exact for everyone whose year lies in one
+    /// cell. For the few whose year spans cells (<see cref="PersonYear.Split"/>), each group takes back what its
+    /// cells counted for them and counts them once with their hours in the whole group.
+    /// </summary>
+    private sealed class PeopleCounter(List<StatCell> cells, List<PersonYear> split, HoursRuleBook rules)
+    {
+        public Dictionary<TKey, PeopleCounts> By<TKey>(Func<StatCell, TKey> cellKey, Func<PersonYear, TKey> personKey) where TKey : notnull
+        {
+            var sums = new Dictionary<TKey, int[]>();
+            void Add(TKey key, int sign, int people, int annual, int pub, int professional, int elective)
+            {
+                if (!sums.TryGetValue(key, out var sum)) sums[key] = sum = new int[5];
+                sum[0] += sign * people;
+                sum[1] += sign * annual;
+                sum[2] += sign * pub;
+                sum[3] += sign * professional;
+                sum[4] += sign * elective;
+            }
+            // 达标 is ComplianceRule's, the compliance query's definition; each category's own count is its hours against its requirement.
+            void Person(TKey key, int sign, HoursRule rule, long pub, long professional, long elective) =>
+                Add(key, sign, 1, ComplianceRule.IsMet(Tally(rule, pub, professional, elective)) ? 1 : 0,
+                    Met(pub, rule.PublicRequired), Met(professional, rule.ProfessionalRequired), Met(elective, rule.ElectiveRequired));
+
+            foreach (var c in cells) Add(cellKey(c), 1, c.People, c.MetAnnual, c.MetPublic, c.MetProfessional, c.MetElective);
+            foreach (var year in split.GroupBy(p => (p.IdNumber, p.Year)))
+            {
+                var rule = rules.For(year.Key.Year);
+                foreach (var group in year.GroupBy(personKey))
+                {
+                    foreach (var p in group) Person(group.Key, -1, rule, p.PublicHoursTenths, p.ProfessionalHoursTenths, p.ElectiveHoursTenths);
+                    Person(group.Key, 1, rule, group.Sum(p => p.PublicHoursTenths), group.Sum(p => p.ProfessionalHoursTenths), group.Sum(p => p.ElectiveHoursTenths));
+                }
+            }
+            return sums.ToDictionary(kv => kv.Key, kv => new PeopleCounts(kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3], kv.Value[4]));
+        }
+
+        private static int Met(long tenths, int required) => tenths >= 10L * required ? 1 : 0;
+
+        private static HoursTally<int> Tally(HoursRule rule, long pub, long professional, long elective) => new()
+        {
+            Public = pub / 10d, Professional = professional / 10d, Elective = elective / 10d,
+            AnnualRequired = rule.AnnualRequired, PublicRequired = rule.PublicRequired,
+            ProfessionalRequired = rule.ProfessionalRequired, ElectiveRequired = rule.ElectiveRequired,
+            ProfessionalExcessCountsAsElective = rule.ProfessionalExcessCountsAsElective,
+            PublicExcessCountsAsElective = rule.PublicExcessCountsAsElective,
+        };
     }
 
     /// <summary>The drill path from the scope's own region down to the node (a city authority never sees the province level).</summary>

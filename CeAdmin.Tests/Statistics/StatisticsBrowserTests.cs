@@ -28,6 +28,12 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : BrowserTest
         await page.GetByRole(AriaRole.Tab, new() { Name = "按年度" }).ClickAsync();
         await BrowserFixture.ScreenshotAsync(page, "1.7-stat-03-by-year");
 
+        // A changed select counts again at once; the numbers shown are always those of the selects (the scope line says which).
+        await Ui.SelectAsync(page, "#stat-year", "全部年度");
+        await Assertions.Expect(page.Locator("#stat-breadcrumb")).ToContainTextAsync("全部年度");
+        await Assertions.Expect(page.Locator("#stat-busy")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#stat-summary")).ToBeVisibleAsync();
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("button.export-button").ClickAsync());
         Assert.StartsWith("继续教育统计_广州市_", download.SuggestedFilename);
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xlsx");

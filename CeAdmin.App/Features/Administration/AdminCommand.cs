@@ -4,6 +4,7 @@ using CeAdmin.Domain.Administration;
 using CeAdmin.Domain.Audit;
 using CeAdmin.Domain.Common;
 using CeAdmin.Domain.Data;
+using CeAdmin.Domain.Statistics;
 
 namespace CeAdmin.App.Features.Administration;
 
@@ -33,13 +34,18 @@ public static class AdminCommand
           dotnet CeAdmin.App.dll admin unlock-account --login <登录账号>
           dotnet CeAdmin.App.dll admin verify-audit          exit code 0: the audit chain is intact, 3: it is broken
           dotnet CeAdmin.App.dll admin archive-audit         runs the retention job now (archive, purge, verify)
+          dotnet CeAdmin.App.dll admin rebuild-statistics [--check]
+              recounts the statistics summary from the records, plans and hours rules and says how the stored one
+              differed; with --check it only compares (exit code 1 when they differ) and changes nothing
         Settings (Database__Provider, Database__ConnectionString, …) are those of the instance.
         """;
 
     private static readonly HashSet<string> Options = ["name", "code", "login", "operator", "mobile"];
+    /// <summary>Options without a value (never handed to the host, whose command line would take the next argument as their value).</summary>
+    private static readonly HashSet<string> Flags = ["check"];
 
     private static readonly HashSet<string> Commands =
-        ["create-hrss", "create-administrator", "create-auditor", "disable-account", "enable-account", "unlock-account", "verify-audit", "archive-audit"];
+        ["create-hrss", "create-administrator", "create-auditor", "disable-account", "enable-account", "unlock-account", "verify-audit", "archive-audit", "rebuild-statistics"];
 
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == Verb;
 
@@ -81,6 +87,8 @@ public static class AdminCommand
                     var unitId = await admin.CreateHrssDepartmentAsync(form);
                     await output.WriteLineAsync($"已开设人社业务主管部门“{form.UnitName}”（单位账号 {unitId}，单位登录账号 {form.LoginName}，经办人 {form.OperatorLoginName}）。");
                     break;
+                case "rebuild-statistics":
+                    return await RebuildStatisticsAsync(services, options.ContainsKey("check"), output);
                 case "create-administrator" or "create-auditor":
                     var role = command == "create-administrator" ? SystemRole.Administrator : SystemRole.Auditor;
                     await admin.CreateSystemAccountAsync(new SystemAccountForm
@@ -129,6 +137,21 @@ public static class AdminCommand
         }
     }
 
+    private static async Task<int> RebuildStatisticsAsync(IServiceProvider services, bool checkOnly, TextWriter output)
+    {
+        await using var db = services.GetRequiredService<AppDbContextOptions>().Create();
+        var difference = await StatisticsSummary.CheckAsync(db, repair: !checkOnly);
+        if (difference.None)
+        {
+            await output.WriteLineAsync("统计汇总与全量重新统计一致。 (The statistics summary equals a full recount.)");
+            return 0;
+        }
+        await output.WriteLineAsync($"统计汇总与全量重新统计不一致：{difference}");
+        if (checkOnly) return 1;
+        await output.WriteLineAsync("已按全量重新统计重建统计汇总。 (Rebuilt from the full recount.)");
+        return 0;
+    }
+
     /// <summary>The command, its own --options, and everything else for the host's configuration (e.g. --Database:ConnectionString=…).</summary>
     private static (string? Command, Dictionary<string, string> Options, string[] HostArgs) Parse(string[] args)
     {
@@ -137,7 +160,8 @@ public static class AdminCommand
         for (var i = 2; i < args.Length; i++)
         {
             var key = args[i].StartsWith("--") ? args[i][2..] : null;
-            if (key is not null && Options.Contains(key) && i + 1 < args.Length) options[key] = args[++i];
+            if (key is not null && Flags.Contains(key)) options[key] = "true";
+            else if (key is not null && Options.Contains(key) && i + 1 < args.Length) options[key] = args[++i];
             else host.Add(args[i]);
         }
         return (args.Length > 1 ? args[1] : null, options, host.ToArray());

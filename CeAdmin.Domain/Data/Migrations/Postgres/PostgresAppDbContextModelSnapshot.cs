@@ -1609,16 +1609,28 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorityId");
-
-                    b.HasIndex("PersonName");
+                    b.HasIndex("AuthorityId", "Id");
 
                     b.HasIndex("ClassId", "IdNumber");
 
+                    b.HasIndex("CourseName", "Id");
+
+                    b.HasIndex("PersonName", "Id");
+
+                    b.HasIndex("RegionCode", "Id");
+
+                    b.HasIndex("Year", "Id");
+
                     b.HasIndex("SeriesId", "Id", "RegionCode");
+
+                    b.HasIndex("SeriesId", "RegionCode", "Id");
 
                     b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId", "CourseName", "Id", "RegionCode");
+
+                    b.HasIndex("SeriesId", "PersonName", "Id", "RegionCode");
 
                     b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
@@ -3167,6 +3179,112 @@ namespace CeAdmin.Domain.Data.Migrations.Postgres
                             Name = "罗定市",
                             ParentCode = "445300"
                         });
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Statistics.PersonYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long>("ElectiveHoursTenths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HoursTenths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PassedRecords")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ProfessionalHoursTenths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PublicHoursTenths")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Split")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Year", "SeriesId", "RegionCode", "IdNumber");
+
+                    b.HasIndex("IdNumber", "Year");
+
+                    b.HasIndex("Year", "SeriesId", "RegionCode")
+                        .HasDatabaseName("IX_PersonYears_Split")
+                        .HasFilter("\"Split\"");
+
+                    b.ToTable("PersonYears", (string)null);
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Statistics.StatCell", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Classes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ElectiveHoursTenths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MetAnnual")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MetElective")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MetProfessional")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MetPublic")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PassedHoursTenths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlannedEnrolment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlansApproved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlansSubmitted")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ProfessionalHoursTenths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PublicHoursTenths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year", "SeriesId", "RegionCode");
+
+                    b.HasIndex("SeriesId", "RegionCode", "Year");
+
+                    b.ToTable("StatCells", (string)null);
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>

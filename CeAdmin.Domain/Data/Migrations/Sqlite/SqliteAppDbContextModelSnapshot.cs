@@ -1564,16 +1564,28 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorityId");
-
-                    b.HasIndex("PersonName");
+                    b.HasIndex("AuthorityId", "Id");
 
                     b.HasIndex("ClassId", "IdNumber");
 
+                    b.HasIndex("CourseName", "Id");
+
+                    b.HasIndex("PersonName", "Id");
+
+                    b.HasIndex("RegionCode", "Id");
+
+                    b.HasIndex("Year", "Id");
+
                     b.HasIndex("SeriesId", "Id", "RegionCode");
+
+                    b.HasIndex("SeriesId", "RegionCode", "Id");
 
                     b.HasIndex("IdNumber", "StartDate", "EndDate", "CourseName")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId", "CourseName", "Id", "RegionCode");
+
+                    b.HasIndex("SeriesId", "PersonName", "Id", "RegionCode");
 
                     b.HasIndex("SeriesId", "Year", "Id", "RegionCode");
 
@@ -3120,6 +3132,112 @@ namespace CeAdmin.Domain.Data.Migrations.Sqlite
                             Name = "罗定市",
                             ParentCode = "445300"
                         });
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Statistics.PersonYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ElectiveHoursTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HoursTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassedRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProfessionalHoursTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublicHoursTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Split")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "SeriesId", "RegionCode", "IdNumber");
+
+                    b.HasIndex("IdNumber", "Year");
+
+                    b.HasIndex("Year", "SeriesId", "RegionCode")
+                        .HasDatabaseName("IX_PersonYears_Split")
+                        .HasFilter("\"Split\"");
+
+                    b.ToTable("PersonYears", (string)null);
+                });
+
+            modelBuilder.Entity("CeAdmin.Domain.Statistics.StatCell", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Classes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElectiveHoursTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MetAnnual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MetElective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MetProfessional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MetPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PassedHoursTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlannedEnrolment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlansApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlansSubmitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProfessionalHoursTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublicHoursTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "SeriesId", "RegionCode");
+
+                    b.HasIndex("SeriesId", "RegionCode", "Year");
+
+                    b.ToTable("StatCells", (string)null);
                 });
 
             modelBuilder.Entity("CeAdmin.Domain.Teachers.Teacher", b =>
